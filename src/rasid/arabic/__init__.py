@@ -1,0 +1,1 @@
+"""Arabic text handling: normalised views with offset maps, numerals, tokenisation."""

@@ -1,0 +1,1 @@
+"""Subcommands of the ``rasid`` CLI, one module each (see rasid.cli)."""

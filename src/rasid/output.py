@@ -1,0 +1,60 @@
+"""The JSON shape of ``rasid analyze --json``; see schema/analyze.schema.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasid.doc import Document, Span
+
+_SIMPLE_LAYERS = ("sentences", "tokens", "boilerplate", "duplicates", "quotes", "amounts", "dates",
+                  "events", "stances")
+
+
+def span_to_dict(span: Span) -> dict[str, Any]:
+    """start/end plus the span's public attributes (those not starting with ``_``)."""
+    out: dict[str, Any] = {"start": span.start, "end": span.end}
+    for key, value in span.attrs.items():
+        if not key.startswith("_"):
+            out[key] = value
+    return out
+
+
+def entities_to_list(doc: Document) -> list[dict[str, Any]]:
+    """Group the ``entities`` mention layer by entity id, with the entity table's fields."""
+    table = doc.objects.get("entities", {})
+    grouped: dict[str, dict[str, Any]] = {}
+    for mention in sorted(doc.spans("entities"), key=lambda s: (s.start, s.end)):
+        eid = mention.attrs.get("id")
+        if eid is None:
+            continue
+        if eid not in grouped:
+            info = table.get(eid, {})
+            grouped[eid] = {
+                "id": eid,
+                "type": info.get("type", mention.attrs.get("type")),
+                "name": info.get("name", mention.surface(doc.text)),
+                "name_en": info.get("name_en"),
+                "mentions": [],
+            }
+        m: dict[str, Any] = {"start": mention.start, "end": mention.end}
+        grouped[eid]["mentions"].append(m)
+    return list(grouped.values())
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": doc.id,
+        "source": doc.meta.get("source"),
+        "title": doc.meta.get("title"),
+        "url": doc.meta.get("url"),
+        "published": doc.meta.get("published"),
+        "text": doc.text,
+    }
+    for layer in _SIMPLE_LAYERS:
+        out[layer] = [span_to_dict(s) for s in sorted(doc.spans(layer), key=lambda s: (s.start, s.end))]
+    out["entities"] = entities_to_list(doc)
+    if doc.meta.get("published_inferred"):
+        out["published_inferred"] = doc.meta["published_inferred"]
+    if doc.meta.get("failures"):
+        out["failures"] = doc.meta["failures"]
+    return out

@@ -1,0 +1,19 @@
+"""The stages rasid ships.  One module per stage; each exposes a factory ``build()``.
+
+The list order is the default pipeline order.  Adding a stage is one line here.
+"""
+
+from rasid.registry import StageSpec
+
+STAGE_SPECS: list[StageSpec] = [
+    StageSpec("boilerplate", "1", "rasid.stages.boilerplate:build", (), ("boilerplate",),
+              "web/UI noise lines, annotated, never deleted"),
+    StageSpec("sentences", "1", "rasid.stages.sentences:build", ("boilerplate",), ("sentences",),
+              "sentence splitting on Arabic punctuation and quotation marks"),
+    StageSpec("duplicates", "1", "rasid.stages.duplicates:build", ("sentences",), ("duplicates",),
+              "repeated or near-repeated sentences inside one article"),
+    StageSpec("tokens", "1", "rasid.stages.tokens:build", ("sentences",), ("tokens",),
+              "words with clitic pieces and lemmas"),
+]
+
+DEFAULT_PIPELINE: list[str] = [spec.name for spec in STAGE_SPECS]
