@@ -17,6 +17,10 @@ from rasid.errors import RasidError
 
 COMMAND_MODULES = [
     "rasid.commands.analyze",
+    "rasid.commands.ingest",
+    "rasid.commands.show",
+    "rasid.commands.export",
+    "rasid.commands.demo",
 ]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2

@@ -1,0 +1,123 @@
+"""Spelling variation of names as data: nisba forms, proclitics and transliteration skeletons.
+
+The rules live in ``rasid/data/entities/rules/*.json``; this module only applies them.  The
+same functions serve the registry build (tools/build_registry.py) and the stage at run time.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from rasid.arabic.normalise import fold
+
+
+def _rules(name: str) -> dict[str, Any]:
+    path = resources.files("rasid").joinpath(f"data/entities/rules/{name}")
+    return json.loads(path.read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def nisba_rules() -> dict[str, Any]:
+    return _rules("nisba.json")
+
+
+@lru_cache(maxsize=1)
+def variant_rules() -> dict[str, Any]:
+    return _rules("variant_rules.json")
+
+
+@lru_cache(maxsize=1)
+def clitic_prefixes() -> frozenset[str]:
+    """Every folded proclitic sequence allowed before a name inside one word (without "")."""
+    raw = _rules("clitics.json")
+    conj = [""] + [fold(c) for c in raw["conjunctions"]]
+    preps = [""] + [fold(p) for p in raw["prepositions"]]
+    article = fold(raw["article"])
+    contractions = {fold(k): fold(v) for k, v in raw["preposition_article_contractions"].items()}
+    out: set[str] = set()
+    for c in conj:
+        for p in preps:
+            out.add(c + p)
+            out.add(c + contractions.get(p, p + article))
+    out.discard("")
+    return frozenset(out)
+
+
+def article_of_prefix(prefix: str) -> bool:
+    """Whether a clitic prefix ends in the article (ال, or the contracted لل)."""
+    raw = _rules("clitics.json")
+    article = fold(raw["article"])
+    contracted = {fold(v) for v in raw["preposition_article_contractions"].values()}
+    return prefix.endswith(article) or any(prefix.endswith(c) for c in contracted)
+
+
+def nisba_stem(name: str) -> str | None:
+    """The nisba stem derived from a one-word place name by the suffix rules (None if too short)."""
+    rules = nisba_rules()
+    article = rules["article"]
+    word = name.strip()
+    if " " in word:
+        return None
+    if word.startswith(article):
+        word = word[len(article):]
+    for suffix, replacement in rules["strip_suffixes"]:
+        if word.endswith(suffix):
+            stem = word[: len(word) - len(suffix)] if suffix else word
+            if len(stem) < rules["min_stem_letters"]:
+                return None
+            return stem + replacement
+    return None
+
+
+def inflect_nisba(stem: str) -> list[str]:
+    """All inflected forms of a (possibly multi-word) nisba stem, with and without the article.
+
+    Each word of the stem takes the same ending ("كوري شمالي" -> "الكورية الشمالية").
+    """
+    rules = nisba_rules()
+    article = rules["article"]
+    words = stem.split()
+    forms: list[str] = []
+    for ending in rules["inflections"]:
+        bare = " ".join(w + ending for w in words)
+        definite = " ".join(article + w + ending for w in words)
+        forms.extend([definite, bare])
+    return forms
+
+
+def skeleton(text: str) -> str:
+    """The consonant skeleton of a folded name for comparing transliterations."""
+    rules = variant_rules()
+    key = fold(text)
+    words = []
+    for word in key.split():
+        for seq, symbol in rules["multi_letter"]:
+            word = word.replace(seq, symbol)
+        if not word:
+            continue
+        kept = [word[0]] + [ch for ch in word[1:] if ch not in rules["drop_inside"]]
+        while len(kept) > 1 and kept[-1] in rules["drop_final"]:
+            kept.pop()
+        mapped = [_class_of(ch) for ch in kept]
+        collapsed: list[str] = []
+        for ch in mapped:
+            if not collapsed or collapsed[-1] != ch:
+                collapsed.append(ch)
+        words.append("".join(collapsed))
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _class_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for symbol, letters in variant_rules()["classes"].items():
+        for letter in letters:
+            table[fold(letter)] = symbol
+    return table
+
+
+def _class_of(ch: str) -> str:
+    return _class_table().get(ch, ch)

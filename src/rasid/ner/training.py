@@ -1,0 +1,114 @@
+"""Rebuilding the shipped NER model from ../shared/data, reproducibly (``rasid train ner``)."""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import random
+import time
+from pathlib import Path
+
+from rasid.arabic.normalise import fold
+from rasid.ner.corpus import read_conll, score
+from rasid.ner.corpus import spans as bio_spans
+from rasid.ner.features import FeatureExtractor
+from rasid.ner.resources import Gazetteer, compile_gazetteer, load_clusters, load_triggers, save_gazetteer
+from rasid.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, KNOWN_FILE, MODEL_FILE
+from rasid.ner.tokens import strip_proclitics
+
+log = logging.getLogger(__name__)
+
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150}
+
+Sentences = list[tuple[list[str], list[str]]]
+
+
+def ner_dir(shared: Path) -> Path:
+    return shared / "data" / "ner"
+
+
+def anercorp(shared: Path, part: str) -> Sentences:
+    return read_conll(ner_dir(shared) / "anercorp_camel" / f"{part}.txt")
+
+
+def aqmar_test(shared: Path) -> Sentences:
+    return read_conll(ner_dir(shared) / "aqmar" / "aqmar_test.normalized_PER-LOC-ORG-MISC.conll")
+
+
+def split_dev(sentences: Sentences, seed: int, share: float = 0.1) -> tuple[Sentences, Sentences]:
+    order = list(range(len(sentences)))
+    random.Random(seed).shuffle(order)
+    cut = int(len(order) * share)
+    dev = set(order[:cut])
+    return ([s for i, s in enumerate(sentences) if i not in dev], [s for i, s in enumerate(sentences) if i in dev])
+
+
+def save_known(sentences: Sentences, path: Path) -> None:
+    """Folded words seen inside training entities (and their stems): names kept whole in tag_spans."""
+    known: set[str] = set()
+    for words, labels in sentences:
+        for a, b, _ in bio_spans(labels):
+            for w in words[a:b]:
+                f = fold(w)
+                known.add(f)
+                known.add(strip_proclitics(f))
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(sorted(known)) + "\n")
+
+
+def train_crf(sentences: Sentences, extractor: FeatureExtractor, path: Path, params: dict) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, labels in sentences:
+        trainer.append(extractor.sentence(words), labels)
+    trainer.set_params({**params, "feature.possible_transitions": True})
+    start = time.time()
+    trainer.train(str(path))
+    log.info("trained %s in %.0fs", path.name, time.time() - start)
+
+
+def predict(path: Path, extractor: FeatureExtractor, sentences: Sentences) -> list[list[str]]:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return [tagger.tag(extractor.sentence(words)) for words, _ in sentences]
+
+
+def make_extractor(out_dir: Path) -> FeatureExtractor:
+    return FeatureExtractor(Gazetteer.load(out_dir / GAZETTEER_FILE), load_triggers(),
+                            load_clusters(out_dir / CLUSTERS_FILE))
+
+
+def train_ner(shared: Path, out_dir: Path, seed: int = 13, tune: bool = False,
+              clusters: bool = True) -> dict:
+    """Compile resources, (optionally tune c1/c2 on a dev split of train), train and save the model."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    save_gazetteer(compile_gazetteer(shared / "data" / "gazetteers"), out_dir / GAZETTEER_FILE)
+    if clusters and not (out_dir / CLUSTERS_FILE).exists():
+        from rasid.ner.clusters import build_clusters
+
+        build_clusters(shared, out_dir / CLUSTERS_FILE, seed=seed)
+    train = anercorp(shared, "train")
+    save_known(train, out_dir / KNOWN_FILE)
+    extractor = make_extractor(out_dir)
+    params = dict(PARAMS)
+    report: dict = {"params": params}
+    if tune:
+        fit, dev = split_dev(train, seed)
+        best = -1.0
+        for c1, c2 in ((0.01, 0.01), (0.05, 0.01), (0.1, 0.01), (0.05, 0.05), (0.2, 0.005)):
+            trial = {**params, "c1": c1, "c2": c2}
+            tmp = out_dir / "_tune.crfsuite"
+            train_crf(fit, extractor, tmp, trial)
+            f1 = score([y for _, y in dev], predict(tmp, extractor, dev))["micro"]["f1"]
+            log.info("dev c1=%s c2=%s F1=%.2f", c1, c2, f1)
+            report.setdefault("dev", []).append({"c1": c1, "c2": c2, "f1": round(f1, 2)})
+            if f1 > best:
+                best, params = f1, trial
+            tmp.unlink()
+        report["params"] = params
+    random.seed(seed)
+    train_crf(train, extractor, out_dir / MODEL_FILE, params)
+    return report

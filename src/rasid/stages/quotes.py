@@ -1,0 +1,438 @@
+"""Quotations with speakers: direct quotes in quotation marks and indirect (reported) speech.
+
+Reads the ``sentences`` and ``entities`` layers; the cue verbs, attribution phrases,
+complementisers and anonymous-source nouns are data (``data/quotes/cues.json``).  A speaker
+is the entity the text names next to the cue; where the text drops the subject (a cue at
+the start of a sentence, "وأضاف: ...") it is the speaker of the previous quote, as Arabic
+news style intends; where the text offers nothing, the speaker is None — never a guess.
+Speakers the registry cannot know ("مسؤول فرنسي", "دبلوماسي كبير في الحلف") become
+anonymous-source entities ``x:anon:<key>`` so their quotes can still be grouped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from rasid.arabic.normalise import fold
+from rasid.doc import Document, Span
+
+STAGE = "quotes@1"
+_WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
+_OPEN_MARKS = "“«„"
+_CLOSE_MARKS = "”»"
+_ANY_MARK = _OPEN_MARKS + _CLOSE_MARKS + '"'
+_ACTOR_TYPES = ("PER", "ORG", "GPE")
+_SMALL_NUMBERS = frozenset(fold(w) for w in "اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عدة".split())
+
+
+@dataclass(frozen=True)
+class Cues:
+    verbs: dict[str, str]  # folded form -> cue class
+    attribution: dict[str, tuple[tuple[str, ...], ...]]  # first word -> the following words of each phrase
+    weak_classes: frozenset[str]
+    participles: frozenset[str]
+    min_direct_words_without_cue: int
+    complementisers: frozenset[str]
+    anonymous_heads: frozenset[str]
+    anonymous_max_words: int
+    window: int
+    min_direct_words: int
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    raw = json.loads(resources.files("rasid").joinpath("data/quotes/cues.json").read_text("utf-8"))
+    verbs = {fold(form): cls for cls, forms in raw["verbs"].items() for form in forms}
+    attribution: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in raw["attribution"]:
+        first, *rest = fold(phrase).split()
+        attribution[first] = (*attribution.get(first, ()), tuple(rest))
+    return Cues(
+        verbs=verbs,
+        attribution=attribution,
+        weak_classes=frozenset(raw["weak_classes"]),
+        participles=frozenset(fold(p) for p in raw["participles"]),
+        min_direct_words_without_cue=int(raw["min_direct_words_without_cue"]),
+        complementisers=frozenset(fold(c) for c in raw["complementisers"]),
+        anonymous_heads=frozenset(fold(h) for h in raw["anonymous_heads"]),
+        anonymous_max_words=int(raw["anonymous_max_words"]),
+        window=int(raw["speaker_window_words"]),
+        min_direct_words=int(raw["min_direct_words"]),
+    )
+
+
+@dataclass
+class Word:
+    start: int
+    end: int
+    key: str  # folded, with a leading و/ف conjunction removed when the rest is a cue
+
+
+def _words(text: str, cues: Cues) -> list[Word]:
+    out = []
+    for m in _WORD.finditer(text):
+        key = fold(m.group())
+        if key not in cues.verbs and key not in cues.attribution and key[:1] in "وف" and len(key) > 3:
+            rest = key[1:]
+            if rest in cues.verbs or rest in cues.attribution:
+                key = rest
+        out.append(Word(m.start(), m.end(), key))
+    return out
+
+
+def _quote_regions(text: str) -> list[tuple[int, int, int, int]]:
+    """(open_mark, content_start, content_end, close_end) for each quoted stretch.
+
+    Marks toggle within a paragraph, which also copes with machine translation's mismatched
+    “ “ pairs; a quote left open at the paragraph's end closes there.
+    """
+    regions = []
+    for para in re.finditer(r"[^\n]+", text):
+        open_at = -1
+        for i in range(para.start(), para.end()):
+            ch = text[i]
+            if ch not in _ANY_MARK:
+                continue
+            if open_at < 0:
+                if ch in _CLOSE_MARKS and i > para.start() and text[i - 1] not in " \t":
+                    continue  # a stray closing mark glued to a word
+                open_at = i
+            else:
+                regions.append((open_at, open_at + 1, i, i + 1))
+                open_at = -1
+        if open_at >= 0:
+            end = para.end()
+            while end > open_at + 1 and text[end - 1] in " \t":
+                end -= 1
+            regions.append((open_at, open_at + 1, end, end))
+    return regions
+
+
+class QuoteFinder:
+    """Finds quotes in one document; holds the per-document state (the last speaker)."""
+
+    def __init__(self, doc: Document, cues: Cues) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.cues = cues
+        self.words = _words(doc.text, cues)
+        self.word_starts = [w.start for w in self.words]
+        table = doc.objects.get("entities", {})
+        self.mentions = sorted(
+            (s for s in doc.spans("entities")
+             if (s.attrs.get("type") or table.get(s.attrs.get("id"), {}).get("type")) in _ACTOR_TYPES),
+            key=lambda s: s.start,
+        )
+        self.mention_starts = [m.start for m in self.mentions]
+        self.sentences = sorted((s.start, s.end) for s in doc.spans("sentences"))
+        self.new_entities: list[Span] = []
+        self.anon_seen: list[tuple[str, str]] = []
+
+    # -- helpers ---------------------------------------------------------------------
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentences, (pos, len(self.text) + 1)) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line_end = self.text.find("\n", pos)
+        return line_start, (len(self.text) if line_end < 0 else line_end)
+
+    def words_in(self, start: int, end: int) -> list[int]:
+        lo = bisect.bisect_left(self.word_starts, start)
+        hi = bisect.bisect_left(self.word_starts, end)
+        return list(range(lo, hi))
+
+    def mentions_in(self, start: int, end: int) -> list[Span]:
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def is_cue(self, wi: int) -> bool:
+        key = self.words[wi].key
+        return key in self.cues.verbs or self.is_attribution(wi)
+
+    def is_attribution(self, wi: int) -> bool:
+        """An attribution phrase starts at word wi (وفقا ل…, بحسب, نقلا عن, على لسان)."""
+        for rest in self.cues.attribution.get(self.words[wi].key, ()):
+            following = [w.key for w in self.words[wi + 1:wi + 1 + len(rest)]]
+            # the last word of a phrase may be a clitic ل attached to the next word
+            if all(f == r or (r == "ل" and f.startswith("ل")) for f, r in zip(following, rest, strict=False)) \
+                    and len(following) == len(rest):
+                return True
+        return False
+
+    def is_weak(self, wi: int) -> bool:
+        return self.cues.verbs.get(self.words[wi].key) in self.cues.weak_classes
+
+    @staticmethod
+    def pick_actor(mentions: list[Span]) -> Span | None:
+        """The speaker among mentions near a cue: a person first, else the first actor."""
+        people = [m for m in mentions if m.attrs.get("type") == "PER"]
+        if people:
+            return people[0]
+        names = [m for m in mentions if m.attrs.get("form") != "nisba"]
+        return (names or mentions or [None])[0]
+
+    def _anon_head(self, key: str) -> tuple[str, bool] | None:
+        """(head noun, definite?) when a folded word is an anonymous-source noun, with ل/ال/لل stripped."""
+        for prefix, definite in (("", False), ("ل", False), ("ال", True), ("لل", True)):
+            if key.startswith(prefix) and key[len(prefix):] in self.cues.anonymous_heads:
+                return key[len(prefix):], definite
+        return None
+
+    def anonymous_after(self, wi: int, limit: int) -> Span | None:
+        """An anonymous-source phrase ("مسؤول فرنسي", "لأربعة مسؤولين مطلعين") starting near word wi.
+
+        Its id is local to the document (``x:anon:<doc>:<head>``): two unnamed officials in
+        two articles are never assumed to be one person.  A definite reference ("الدبلوماسي")
+        links to the last anonymous source with the same head noun.
+        """
+        for j in range(wi, min(wi + 3, len(self.words))):
+            if self.words[j].start >= limit:
+                return None
+            head = self._anon_head(self.words[j].key)
+            if head is None:
+                continue
+            noun, definite = head
+            first = j - 1 if j > wi and self._is_number_word(j - 1) else j
+            last = j
+            seen_fi = False
+            while last + 1 < len(self.words) and last + 1 - j <= self.cues.anonymous_max_words:
+                nxt = self.words[last + 1]
+                if (nxt.start >= limit or nxt.key in self.cues.complementisers or self.is_cue(last + 1)
+                        or self._punct_between(self.words[last].end, nxt.start)):
+                    break
+                if nxt.key == "في" and not seen_fi:
+                    seen_fi = True
+                elif nxt.key[:1] in "لب" or (not seen_fi and last - j >= 1):
+                    break
+                last += 1
+            if self.words[last].key == "في":
+                last -= 1
+            start, end = self.words[first].start, self.words[last].end
+            eid = None
+            if definite:
+                eid = next((e for n, e in reversed(self.anon_seen) if n == noun), None)
+            if eid is None:
+                modifier = self.words[j + 1].key if j + 1 <= last else ""
+                eid = f"x:anon:{self.doc.id}:{noun}{'_' + modifier if modifier else ''}"
+            self.anon_seen.append((noun, eid))
+            span = Span(start, end, "entity", {"id": eid, "type": "PER", "form": "anonymous"}, STAGE)
+            self.new_entities.append(span)
+            self.doc.objects.setdefault("entities", {}).setdefault(
+                eid, {"id": eid, "type": "PER", "name": self.text[start:end], "name_en": None,
+                      "anonymous": True})
+            return span
+        return None
+
+    def _is_number_word(self, wi: int) -> bool:
+        key = self.words[wi].key
+        return key.startswith("ل") and key[1:] in _SMALL_NUMBERS or key in _SMALL_NUMBERS
+
+    def _punct_between(self, a: int, b: int) -> bool:
+        return any(ch in "،,.:؛;؟?!" or ch in _ANY_MARK for ch in self.text[a:b])
+
+    def speaker_after_cue(self, wi: int, limit: int) -> tuple[Span | None, int]:
+        """Speaker named after the cue word wi (VSO order) and where its phrase ends."""
+        if wi + 1 >= len(self.words):
+            return None, self.words[wi].end
+        start = self.words[wi].end
+        window_end = self.words[min(wi + self.cues.window, len(self.words) - 1)].end
+        window_end = min(window_end, limit)
+        # stop at the complementiser or a colon/quote: the speaker comes before the content
+        stop = window_end
+        for j in range(wi + 1, min(wi + self.cues.window + 1, len(self.words))):
+            w = self.words[j]
+            if w.start >= window_end:
+                break
+            if w.key in self.cues.complementisers or self.is_cue(j) or self._punct_between(start, w.start):
+                stop = w.start
+                break
+        found = None
+        if not any(self._anon_head(self.words[k].key) for k in range(wi + 1, min(wi + 3, len(self.words)))):
+            found = self.pick_actor(self.mentions_in(start, stop))
+        if found is None:
+            anon = self.anonymous_after(wi + 1, stop if stop > start else window_end)
+            if anon is not None:
+                return anon, anon.end
+            return None, start
+        phrase_end = max(m.end for m in self.mentions_in(start, stop))
+        return found, phrase_end
+
+    def speaker_before_cue(self, wi: int, sent_start: int) -> Span | None:
+        """Subject named shortly before the cue (SVO order), inside the same sentence."""
+        lo = self.words[max(0, wi - 5)].start
+        near = [m for m in self.mentions_in(max(lo, sent_start), self.words[wi].start)
+                if not self._punct_between(m.end, self.words[wi].start)]
+        found = self.pick_actor(list(reversed(near)))
+        if found is None and self.words[wi].start > sent_start:
+            # a coordinated clause ("وافق دبلوماسي …، وقال …"): the sentence's own subject
+            for k in self.words_in(sent_start, self.words[wi].start)[:3]:
+                if self._anon_head(self.words[k].key):
+                    return self.anonymous_after(k, self.words[wi].start)
+            found = self.pick_actor(self.mentions_in(sent_start, self.words[wi].start)[:1])
+        return found
+
+    def content_start_after(self, pos: int, limit: int) -> int:
+        """Skip a complementiser and spaces after position pos."""
+        for j in self.words_in(pos, limit)[:2]:
+            w = self.words[j]
+            if w.key in self.cues.complementisers or w.key in ("ب" + c for c in ("ان", "انه")):
+                pos = w.end
+            else:
+                break
+        while pos < limit and self.text[pos] in " \t:،,":
+            pos += 1
+        return pos
+
+    # -- the two kinds ---------------------------------------------------------------
+    def direct_quotes(self) -> tuple[list[Span], set[int]]:
+        quotes: list[Span] = []
+        used_cues: set[int] = set()
+        for open_at, c0, c1, close_end in _quote_regions(self.text):
+            if self.doc.is_noise(c0, max(c0, c1)) or c1 <= c0:
+                continue
+            n_words = len(self.words_in(c0, c1))
+            colon_before = self.text[max(0, open_at - 3):open_at].strip().endswith(":")
+            if n_words < self.cues.min_direct_words and not colon_before:
+                continue
+            short = n_words < self.cues.min_direct_words_without_cue and not colon_before
+            sent_start, _ = self.sentence_of(open_at)
+            cue_wi = None
+            speaker = None
+            # cue before the quote, in the same sentence
+            left = self.words_in(min(sent_start, open_at), open_at)
+            for j in reversed(left[-(self.cues.window + 6):]):
+                if self.is_cue(j):
+                    cue_wi = j
+                    break
+            if cue_wi is not None and self.words[cue_wi].key in self.cues.participles:
+                speaker = self.pick_actor(self.mentions_in(sent_start, self.words[cue_wi].start))
+            elif cue_wi is not None:
+                speaker, phrase_end = self.speaker_after_cue(cue_wi, open_at)
+                if speaker is None:
+                    speaker = self.speaker_before_cue(cue_wi, sent_start)
+                gap = self.words_in(phrase_end, open_at)
+                gap_keys = [self.words[g].key for g in gap]
+                if any(k in self.cues.complementisers for k in gap_keys[:-1]) and len(gap) > 2:
+                    continue  # a quoted phrase inside reported speech: the indirect pass covers it
+            else:
+                # cue right after the quote, in the same sentence: “…”، قال X
+                _, sent_end = self.sentence_of(max(open_at, close_end - 1))
+                right = self.words_in(close_end, sent_end)[:1]
+                for j in right:
+                    if self.is_cue(j) and not _WORD.search(self.text[close_end:self.words[j].start]):
+                        cue_wi = j
+                        speaker, _ = self.speaker_after_cue(j, sent_end)
+            if short and cue_wi is None:
+                continue  # a scare-quoted phrase, not a statement
+            speaker_id = speaker.attrs.get("id") if speaker is not None else None
+            cue = None
+            if cue_wi is not None:
+                used_cues.add(cue_wi)
+                cue = {"start": self.words[cue_wi].start, "end": self.words[cue_wi].end}
+            quotes.append(Span(c0, c1, "quote", {"kind": "direct", "speaker": speaker_id, "cue": cue,
+                                                 "_carry": speaker is None}, STAGE))
+        return quotes, used_cues
+
+    def indirect_quotes(self, used_cues: set[int], direct: list[Span]) -> list[Span]:
+        quotes: list[Span] = []
+        inside_direct = [(q.start, q.end) for q in direct]
+        for j, w in enumerate(self.words):
+            if j in used_cues or not self.is_cue(j) or self.doc.is_noise(w.start, w.end):
+                continue
+            if any(a <= w.start < b for a, b in inside_direct):
+                continue
+            sent_start, sent_end = self.sentence_of(w.start)
+            attribution = self.is_attribution(j)
+            if w.key in self.cues.participles:
+                speaker = self.pick_actor(self.mentions_in(sent_start, w.start))
+                c0 = self.content_start_after(w.end, sent_end)
+                c1 = self._content_end(c0, sent_end)
+                self._emit(quotes, w, speaker, c0, c1, inside_direct)
+                continue
+            speaker, phrase_end = self.speaker_after_cue(j, sent_end)
+            if attribution:
+                if speaker is None:
+                    continue
+                before = self.text[sent_start:w.start].strip(" ،,")
+                if len(_WORD.findall(before)) >= 3:
+                    c0, c1 = sent_start, w.start
+                else:
+                    c0, c1 = self.content_start_after(phrase_end, sent_end), sent_end
+            else:
+                if speaker is None:
+                    speaker = self.speaker_before_cue(j, sent_start)
+                    if speaker is None and not self._opens_clause(j, sent_start):
+                        continue
+                if self.is_weak(j) and not self._complement_follows(phrase_end, sent_end):
+                    continue
+                c0 = self.content_start_after(phrase_end, sent_end)
+                c1 = self._content_end(c0, sent_end)
+            self._emit(quotes, w, speaker, c0, c1, inside_direct)
+        return quotes
+
+    def _complement_follows(self, pos: int, limit: int) -> bool:
+        rest = self.text[pos:limit].lstrip()
+        if rest[:1] in ":" + _ANY_MARK:
+            return True
+        following = self.words_in(pos, limit)[:1]
+        return bool(following) and self.words[following[0]].key in self.cues.complementisers
+
+    def _emit(self, quotes: list[Span], cue: Word, speaker: Span | None, c0: int, c1: int,
+              inside_direct: list[tuple[int, int]]) -> None:
+        while c1 > c0 and self.text[c1 - 1] in " \t.،,؛;":
+            c1 -= 1
+        if c1 <= c0 or len(self.words_in(c0, c1)) < 3:
+            return
+        if any(q_start <= c0 < q_end for q_start, q_end in inside_direct):
+            return
+        quotes.append(Span(c0, c1, "quote", {
+            "kind": "indirect", "speaker": speaker.attrs.get("id") if speaker is not None else None,
+            "cue": {"start": cue.start, "end": cue.end}, "_carry": speaker is None}, STAGE))
+
+    def _opens_clause(self, j: int, sent_start: int) -> bool:
+        """A cue with a dropped subject: first word of its sentence or right after a comma."""
+        before = self.text[sent_start:self.words[j].start]
+        return not _WORD.search(before) or before.rstrip().endswith(("،", ","))
+
+    def _content_end(self, c0: int, sent_end: int) -> int:
+        """Reported content runs to the sentence end, or to a following participial cue."""
+        for j in self.words_in(c0, sent_end):
+            if self.words[j].key in self.cues.verbs and self.text[c0:self.words[j].start].rstrip().endswith(("،", ",")):
+                return self.words[j].start
+        return sent_end
+
+
+def build():
+    cues = load_cues()
+
+    def quotes_stage(doc: Document) -> None:
+        finder = QuoteFinder(doc, cues)
+        direct, used = finder.direct_quotes()
+        indirect = finder.indirect_quotes(used, direct)
+        doc.add("quotes", _merge_speakers(direct, indirect))
+        if finder.new_entities:
+            doc.add("entities", finder.new_entities)
+
+    return quotes_stage
+
+
+def _merge_speakers(direct: list[Span], indirect: list[Span]) -> list[Span]:
+    """In text order, give a quote whose subject the text drops the previous quote's speaker."""
+    merged = sorted(direct + indirect, key=lambda s: s.start)
+    out: list[Span] = []
+    last: Any = None
+    for q in merged:
+        if q.attrs.get("speaker") is None and q.attrs.get("_carry") and last is not None:
+            q = Span(q.start, q.end, q.label, {**q.attrs, "speaker": last}, q.stage)
+        if q.attrs.get("speaker") is not None:
+            last = q.attrs["speaker"]
+        out.append(q)
+    return out

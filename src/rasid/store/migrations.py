@@ -1,0 +1,60 @@
+"""Numbered schema migrations.  Each runs in its own transaction and bumps ``schema_version``.
+
+Never edit a released migration; add a new one (a search index, a stories table…) at the
+end of ``MIGRATIONS`` with the next number.
+"""
+
+from __future__ import annotations
+
+#: (version, statements); statements run in order inside one transaction.
+MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
+    (1, (
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            source TEXT,
+            title TEXT,
+            url TEXT,
+            published TEXT,
+            text TEXT NOT NULL,
+            meta TEXT NOT NULL DEFAULT '{}',
+            objects TEXT NOT NULL DEFAULT '{}',
+            ingested_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX documents_published ON documents (published)",
+        """CREATE TABLE annotations (
+            doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            layer TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            attrs TEXT NOT NULL DEFAULT '{}',
+            stage TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX annotations_doc_layer ON annotations (doc_id, layer)",
+        """CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            type TEXT,
+            name TEXT,
+            name_en TEXT,
+            data TEXT NOT NULL DEFAULT '{}'
+        )""",
+        """CREATE TABLE entity_mentions (
+            doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL REFERENCES entities (id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL
+        )""",
+        "CREATE INDEX entity_mentions_entity ON entity_mentions (entity_id)",
+        "CREATE INDEX entity_mentions_doc ON entity_mentions (doc_id)",
+        """CREATE TABLE failures (
+            path TEXT,
+            doc_id TEXT,
+            stage TEXT,
+            code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+    )),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]

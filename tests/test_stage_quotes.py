@@ -1,0 +1,80 @@
+"""Quotes: direct and indirect speech, cue before or after, dropped subjects, anonymous sources."""
+
+from __future__ import annotations
+
+import re
+
+from rasid.doc import Document, Span
+from rasid.stages import quotes, sentences
+
+
+def _doc(text: str, names: dict[str, tuple[str, str]]) -> Document:
+    doc = Document(text)
+    sentences.build()(doc)
+    spans = [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
+             for name, (eid, etype) in names.items() for m in re.finditer(name, text)]
+    doc.add("entities", spans)
+    quotes.build()(doc)
+    doc.check_offsets()
+    return doc
+
+
+def _rows(doc: Document) -> list[tuple[str, str | None, str | None, str]]:
+    out = []
+    for q in doc.spans("quotes"):
+        cue = q.attrs["cue"]
+        out.append((q.attrs["kind"], q.attrs["speaker"],
+                    doc.text[cue["start"]:cue["end"]] if cue else None, doc.text[q.start:q.end]))
+    return out
+
+
+PEOPLE = {"سامي النجار": ("per:sami", "PER"), "النجار": ("per:sami", "PER"), "ليلى حداد": ("per:laila", "PER")}
+
+
+def test_indirect_speech_with_speaker_after_cue():
+    doc = _doc("وقال سامي النجار إن المحادثات ستستأنف الأسبوع المقبل.", PEOPLE)
+    assert _rows(doc) == [("indirect", "per:sami", "وقال", "المحادثات ستستأنف الأسبوع المقبل")]
+
+
+def test_direct_quote_with_colon_and_dropped_subject_carries_the_speaker():
+    text = "قالت ليلى حداد إن الاتفاق قريب جدا من الاكتمال.\nوأضافت: “لن نقبل بأقل من انسحاب كامل من المنطقة”."
+    rows = _rows(_doc(text, PEOPLE))
+    assert rows[0] == ("indirect", "per:laila", "قالت", "الاتفاق قريب جدا من الاكتمال")
+    assert rows[1] == ("direct", "per:laila", "وأضافت", "لن نقبل بأقل من انسحاب كامل من المنطقة")
+
+
+def test_cue_after_the_quote():
+    text = "«سنواصل دعم المفاوضات حتى النهاية مهما طال الزمن»، قال النجار للصحفيين."
+    assert _rows(_doc(text, PEOPLE)) == [
+        ("direct", "per:sami", "قال", "سنواصل دعم المفاوضات حتى النهاية مهما طال الزمن")]
+
+
+def test_scare_quotes_are_not_statements():
+    text = "ناقش الوزراء فكرة نشر “قوة طمأنة” في المنطقة خلال الاجتماع."
+    assert _rows(_doc(text, PEOPLE)) == []
+
+
+def test_unclosed_quote_runs_to_paragraph_end():
+    text = "وقال النجار: “نحن مستعدون للحوار مع جميع الأطراف دون شروط\nوانتهى الاجتماع."
+    assert _rows(_doc(text, PEOPLE))[0] == (
+        "direct", "per:sami", "وقال", "نحن مستعدون للحوار مع جميع الأطراف دون شروط")
+
+
+def test_anonymous_source_becomes_a_document_local_entity():
+    doc = _doc("وقال مسؤول فرنسي إن المفاوضات متقدمة للغاية في هذه المرحلة.", {})
+    (kind, speaker, cue, content), = _rows(doc)
+    assert (kind, cue, content) == ("indirect", "وقال", "المفاوضات متقدمة للغاية في هذه المرحلة")
+    assert speaker == f"x:anon:{doc.id}:مسوول_فرنسي"
+    mention, = [s for s in doc.spans("entities") if s.attrs["id"] == speaker]
+    assert doc.text[mention.start:mention.end] == "مسؤول فرنسي"
+
+
+def test_no_speaker_is_none_not_a_guess():
+    doc = _doc("ويرى كثيرون أن الحل السياسي ما زال بعيد المنال.", {})
+    assert all(q.attrs["speaker"] is None for q in doc.spans("quotes"))
+
+
+def test_participle_cue_takes_the_sentence_subject():
+    text = "أعلن سامي النجار انسحاب وفده من الجلسة، مشيرا إلى أن الشروط المطروحة غير مقبولة."
+    rows = _rows(_doc(text, PEOPLE))
+    assert ("indirect", "per:sami", "مشيرا", "الشروط المطروحة غير مقبولة") in rows

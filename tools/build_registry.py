@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""Rebuild src/rasid/data/entities/{countries,places}.jsonl from ../shared/data, reproducibly.
+
+usage: .venv/bin/python tools/build_registry.py [--shared ../shared/data] [--out src/rasid/data/entities]
+
+Inputs: mledoze countries (ODbL), GeoNames cities15000 (CC BY), the hand-written rules in
+src/rasid/data/entities/rules/, and word frequencies counted over ../shared/data/news (used
+to pick the usual Arabic spelling of a place and to drop names that are common words).
+The output is sorted and deterministic; PROVENANCE.md describes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import ahocorasick
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from rasid.arabic.normalise import fold  # noqa: E402
+from rasid.entities.variants import inflect_nisba, nisba_stem  # noqa: E402
+
+ARABIC_WORD = re.compile(r"^[\u0621-\u064A]+( [\u0621-\u064A]+)*$")
+MIN_CITY_POPULATION = 100_000
+#: a one-word name W is a common word when "ال"+W is at least this share of W's own count
+ARTICLE_RATIO = 0.5
+ARTICLE_MIN_COUNT = 20
+NEWS_FILES = ("news/ant_multisource/articles.jsonl", "news/saudinewsnet/articles.jsonl")
+
+
+def rules_dir(out: Path) -> Path:
+    return out / "rules"
+
+
+def load_json(path: Path) -> dict:
+    return json.loads(path.read_text("utf-8"))
+
+
+class Frequencies:
+    """Whole-word counts of chosen folded phrases over the news corpus (one Aho-Corasick pass)."""
+
+    def __init__(self, shared: Path, phrases: set[str]) -> None:
+        automaton = ahocorasick.Automaton()
+        for phrase in phrases:
+            if phrase:
+                automaton.add_word(phrase, phrase)
+        automaton.make_automaton()
+        self.counts: Counter[str] = Counter()
+        for rel in NEWS_FILES:
+            path = shared / rel
+            if not path.exists():
+                continue
+            with path.open(encoding="utf-8") as handle:
+                for line in handle:
+                    text = " " + fold(json.loads(line).get("text") or "") + " "
+                    for end, phrase in automaton.iter(text):
+                        start = end - len(phrase) + 1
+                        if not text[start - 1].isalnum() and not text[end + 1].isalnum():
+                            self.counts[phrase] += 1
+
+    def __getitem__(self, phrase: str) -> int:
+        return self.counts[fold(phrase)]
+
+    def is_common_word(self, name: str) -> bool:
+        """A one-word name that the press mostly writes with the article is a common word."""
+        key = fold(name)
+        if " " in key or key.startswith("ال"):
+            return False
+        with_article = self.counts["ال" + key]
+        return with_article >= ARTICLE_MIN_COUNT and with_article >= ARTICLE_RATIO * self.counts[key]
+
+
+def read_countries(shared: Path) -> list[dict]:
+    return json.loads((shared / "gazetteers/countries_mledoze/countries.json").read_text("utf-8"))
+
+
+def read_cities(shared: Path) -> list[dict]:
+    path = shared / "gazetteers/geonames_cities15000/cities15000_arabic_names.tsv"
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def read_english_cities(shared: Path, ids: set[str]) -> dict[str, dict]:
+    """geonameid -> row of cities15000.txt for places named in places_extra.json."""
+    out = {}
+    with (shared / "gazetteers/geonames_cities15000/cities15000.txt").open(encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if cols[0] in ids:
+                out[cols[0]] = {"geonameid": cols[0], "name": cols[1], "country_code": cols[8],
+                                "feature_code": cols[7], "population": cols[14]}
+    return out
+
+
+def arabic_names(row: dict) -> list[str]:
+    names = [n.strip() for n in (row.get("arabic_core_letter_names") or "").split("|")]
+    return [n for n in names if n and ARABIC_WORD.match(n) and len(fold(n).replace(" ", "")) >= 3]
+
+
+def dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item and item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
+    rdir = rules_dir(out)
+    overrides = load_json(rdir / "country_overrides.json")["countries"]
+    regions = load_json(rdir / "regions.json")["regions"]
+    extra_places = load_json(rdir / "places_extra.json")["places"]
+    countries = read_countries(shared)
+    cities = read_cities(shared)
+    english_extra = read_english_cities(shared, set(extra_places))
+    for gid, names in extra_places.items():
+        row = english_extra.get(gid)
+        if row:
+            row["arabic_core_letter_names"] = "|".join(names)
+            cities.append(row)
+
+    chosen_cities = [c for c in cities if c["feature_code"] == "PPLC" or int(c["population"] or 0) >= MIN_CITY_POPULATION]
+
+    # every phrase whose frequency a decision needs
+    phrases: set[str] = set()
+    for c in chosen_cities:
+        for n in arabic_names(c):
+            phrases.update({fold(n), "ال" + fold(n)})
+    for c in countries:
+        ara = c["translations"].get("ara", {})
+        for n in (ara.get("common"), ara.get("official")):
+            if n:
+                phrases.update({fold(n), "ال" + fold(n)})
+    freq = Frequencies(shared, phrases)
+
+    # -- countries ---------------------------------------------------------------------
+    capitals = {c["country_code"]: c for c in chosen_cities if c["feature_code"] == "PPLC"}
+    country_rows = []
+    reserved: set[str] = set()
+    for c in sorted(countries, key=lambda c: c["cca2"]):
+        iso2 = c["cca2"]
+        ov = overrides.get(iso2, {})
+        ara = c["translations"].get("ara", {})
+        common, official = ara.get("common", ""), ara.get("official", "")
+        name = ov.get("name") or common
+        variants = dedupe([common, official] + ov.get("variants", []) + [c["name"]["common"], c["name"]["official"]])
+        dropped = [v for v in variants if freq.is_common_word(v)]
+        variants = [v for v in variants if v not in dropped and v != name]
+        if freq.is_common_word(name):
+            dropped.append(name)
+        stems = ov.get("nisba_stems")
+        if stems is None:
+            stems = [s for s in {nisba_stem(name)} if s]
+        if ov.get("no_nisba") or name in dropped:
+            stems = []
+        nisba = dedupe([f for s in stems for f in inflect_nisba(s)] + ov.get("nisba_extra", []))
+        cap = capitals.get(iso2)
+        row = {
+            "id": f"gpe:{iso2.lower()}", "type": "GPE", "name": name, "name_en": c["name"]["common"],
+            "variants": variants, "aliases": ov.get("aliases", []), "nisba": nisba,
+            "iso2": iso2, "iso3": c["cca3"], "capital": f"loc:{cap['geonameid']}" if cap else None,
+            "region": c.get("region") or None,
+        }
+        if dropped:
+            row["ambiguous_names"] = dropped
+        country_rows.append(row)
+        reserved.update(fold(v) for v in [name] + variants + nisba)
+
+    # nisba forms claimed by two countries are ambiguous: drop them from both
+    owners: Counter[str] = Counter(fold(f) for r in country_rows for f in r["nisba"])
+    for r in country_rows:
+        r["nisba"] = [f for f in r["nisba"] if owners[fold(f)] == 1]
+
+    # -- places ------------------------------------------------------------------------
+    place_rows = []
+    best_for_key: dict[str, tuple[int, str]] = {}
+    for c in chosen_cities:
+        rank = (2 if c["feature_code"] == "PPLC" else 0, int(c["population"] or 0))
+        for n in arabic_names(c):
+            key = fold(n)
+            cur = best_for_key.get(key)
+            if cur is None or rank > cur[0]:
+                best_for_key[key] = (rank, c["geonameid"])
+    for c in sorted(chosen_cities, key=lambda c: int(c["geonameid"])):
+        names = [n for n in arabic_names(c)
+                 if best_for_key[fold(n)][1] == c["geonameid"] and fold(n) not in reserved
+                 and not freq.is_common_word(n)]
+        seen_in_news = [n for n in names if freq[n] > 0]
+        names = sorted(dedupe(seen_in_news or names[:1]), key=lambda n: (-freq[n], n))
+        if not names:
+            continue
+        iso2 = c["country_code"]
+        row = {
+            "id": f"loc:{c['geonameid']}", "type": "GPE", "name": names[0], "name_en": c["name"],
+            "variants": names[1:], "aliases": [], "country": f"gpe:{iso2.lower()}",
+            "population": int(c["population"] or 0),
+        }
+        if c["feature_code"] == "PPLC":
+            row["capital_of"] = f"gpe:{iso2.lower()}"
+        place_rows.append(row)
+    for r in regions:
+        stems = r.get("nisba_stems", [])
+        row = {"id": r["id"], "type": "LOC", "name": r["name"], "name_en": r["name_en"],
+               "variants": [v for v in r.get("variants", []) if v != r["name"]], "aliases": r.get("aliases", []),
+               "nisba": dedupe([f for s in stems for f in inflect_nisba(s)])}
+        place_rows.append(row)
+    return country_rows, place_rows
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=REPO / "src" / "rasid" / "data" / "entities")
+    args = parser.parse_args()
+    countries, places = build(args.shared, args.out)
+    write_jsonl(args.out / "countries.jsonl", countries)
+    write_jsonl(args.out / "places.jsonl", places)
+    print(f"countries: {len(countries)}  places: {len(places)}  -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
