@@ -32,6 +32,7 @@ MIN_CITY_POPULATION = 100_000
 #: a one-word name W is a common word when "ال"+W is at least this share of W's own count
 ARTICLE_RATIO = 0.5
 ARTICLE_MIN_COUNT = 20
+NISBA_LIKE_RATIO = 2.0
 NEWS_FILES = ("news/ant_multisource/articles.jsonl", "news/saudinewsnet/articles.jsonl")
 
 
@@ -74,7 +75,9 @@ class Frequencies:
         if " " in key or key.startswith("ال"):
             return False
         with_article = self.counts["ال" + key]
-        return with_article >= ARTICLE_MIN_COUNT and with_article >= ARTICLE_RATIO * self.counts[key]
+        # a name ending in ي is its own nisba, so its article form is expected: ask for a clear excess
+        ratio = NISBA_LIKE_RATIO if key.endswith("ي") else ARTICLE_RATIO
+        return with_article >= ARTICLE_MIN_COUNT and with_article >= ratio * self.counts[key]
 
 
 def read_countries(shared: Path) -> list[dict]:
@@ -155,7 +158,7 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
         variants = dedupe([common, official] + ov.get("variants", []) + [c["name"]["common"], c["name"]["official"]])
         dropped = [v for v in variants if freq.is_common_word(v)]
         variants = [v for v in variants if v not in dropped and v != name]
-        if freq.is_common_word(name):
+        if freq.is_common_word(name) and name not in dropped:
             dropped.append(name)
         stems = ov.get("nisba_stems")
         if stems is None:

@@ -21,6 +21,8 @@ COMMAND_MODULES = [
     "rasid.commands.show",
     "rasid.commands.export",
     "rasid.commands.demo",
+    "rasid.commands.train",
+    "rasid.commands.bench",
 ]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2

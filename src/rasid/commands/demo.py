@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib.resources.abc import Traversable
 
 DEFAULT_DEMO_DB = "rasid-demo.db"
 
@@ -16,8 +17,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def sample_corpus() -> Traversable:
+    """The bundled sample articles (rasid/data/sample: .txt files plus a meta.json sidecar)."""
+    from importlib.resources import files
+
+    return files("rasid").joinpath("data", "sample")
+
+
 def run(args: argparse.Namespace) -> int:
-    from importlib.resources import as_file, files
+    from importlib.resources import as_file
 
     from rasid.commands.analyze import load_pipeline, warn
     from rasid.errors import InputError
@@ -25,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from rasid.report import build_report
     from rasid.store import Store
 
-    sample = files("rasid").joinpath("data", "sample")
-    if not sample.is_dir():
+    sample = sample_corpus()
+    if not sample.is_dir() or not any(entry.name.endswith(".txt") for entry in sample.iterdir()):
         raise InputError("the bundled sample corpus is missing from this installation",
                          path="rasid/data/sample")
     pipeline = load_pipeline(args.stages)

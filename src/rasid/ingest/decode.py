@@ -9,7 +9,7 @@ text).  The decoded text is returned as it is, only the BOM dropped.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from rasid.errors import BinaryInputError, DecodeError, EmptyInputError
 
@@ -44,21 +44,20 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 #: Single-byte encodings charset-normalizer may choose among.
 GUESS_ENCODINGS = ["cp1256", "iso8859_6", "cp1252", "latin_1"]
 
-_ALLOWED_CONTROLS = set("\t\n\r\f\v\x1c\x1d\x1e\x85\u2028\u2029")
+#: Characters a real text almost never holds: C0/C1 controls (bar tab, newlines, form feed and
+#: the separators), private-use and non-characters.  Many of them mean a wrong decoding.
+_SUSPECT = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ue000-\uf8ff\ufffe\uffff]")
 
 
 def plausible_text(text: str) -> bool:
-    """True unless the text is full of control or unassigned characters (a wrong decoding)."""
-    if not text:
-        return True
+    """True unless the text is full of control or private-use characters (a wrong decoding)."""
     bad = 0
-    for ch in text:
-        if ch in _ALLOWED_CONTROLS:
-            continue
-        cat = unicodedata.category(ch)
-        if cat == "Cc" or cat == "Cn" or cat == "Co":
-            bad += 1
-    return bad <= max(2, len(text) // 200)
+    limit = max(2, len(text) // 200)
+    for _ in _SUSPECT.finditer(text):
+        bad += 1
+        if bad > limit:
+            return False
+    return True
 
 
 def _binary_kind(data: bytes) -> str | None:

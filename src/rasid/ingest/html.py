@@ -34,8 +34,8 @@ def read_html(markup: str, path: str | None = None) -> dict[str, Any]:
     if not text:
         text = _plain_text(markup)
     if not text or not text.strip():
-        raise NoTextError("HTML holds no readable text (only scripts, styles or comments, or nested too deep to parse)",
-                          path=path)
+        raise NoTextError("HTML holds no readable text (only scripts, styles or comments, "
+                          "or nested too deep to parse)", path=path)
     return {"text": text, "title": meta.get("title"), "published": meta.get("published")}
 
 

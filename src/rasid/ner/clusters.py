@@ -12,7 +12,6 @@ import gzip
 import json
 import logging
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -91,8 +90,7 @@ def build_clusters(shared: Path, out: Path, seed: int = 13, vocab_size: int = 50
         b = ids[max(0, offset): len(ids) - max(0, -offset)]
         keep = (a >= 0) & (a < n_words) & (b >= 0) & (b < contexts)
         if abs(offset) == 2:  # do not look across a sentence break
-            mid = ids[1:-1] if True else None
-            keep &= mid >= 0
+            keep &= ids[1:-1] >= 0
         rows_all.append(a[keep])
         cols_all.append(b[keep] + block * contexts)
     rows = np.concatenate(rows_all)
@@ -118,9 +116,3 @@ def build_clusters(shared: Path, out: Path, seed: int = 13, vocab_size: int = 50
             fh.write(vocab[i] + "\t" + "\t".join(str(int(a[i])) for a in assignments) + "\n")
     log.info("clusters: %d words, k=%s (%.0fs)", n_words, ks, time.time() - start)
 
-
-def count_types(shared: Path) -> Counter:
-    """Folded word frequencies in the news (a helper for inspection)."""
-    vocab, ids = news_token_ids(shared)
-    c = np.bincount(ids[ids >= 0], minlength=len(vocab))
-    return Counter({vocab[i]: int(c[i]) for i in range(len(vocab))})

@@ -74,3 +74,50 @@ def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> 
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         table[kind] = {"p": prec, "r": rec, "f1": f1, "tp": t, "gold": g, "pred": p}
     return table
+
+
+# WikiFANE fine classes whose coarse type ANERcorp tags the same way; sentences holding any other
+# class (Group, facilities, vehicles, weapons, products, ...) are left out rather than mislabelled.
+FANE_COARSE = {
+    **dict.fromkeys(("Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist",
+                     "Businessperson", "Engineer", "Lawyer"), "PERS"),
+    **dict.fromkeys(("Nation", "Population-Center", "State-or-Province", "GPE-Cluster", "Continent",
+                     "County-or-District", "Water-Body", "Land-Region-Natural"), "LOC"),
+    **dict.fromkeys(("Non-Governmental", "Government", "Media", "Commercial", "Educational", "Sports",
+                     "Religious_ORG", "Medical-Science", "Entertainment"), "ORG"),
+}
+_FANE_PREFIXES = {"و", "ف", "ب", "ل", "ك"}
+_FANE_SUFFIXES = {"ها", "ه", "هم", "هما", "هن", "نا", "كم", "ي", "ك"}
+
+
+def read_fane(path: str | Path) -> list[tuple[list[str], list[str]]]:
+    """WikiFANE/NewsFANE sentences in ANERcorp's tokenisation and coarse labels.
+
+    Their separated clitics are glued back (a one-letter proclitic to the next word, a pronoun to the
+    previous one) and fine classes mapped with FANE_COARSE; sentences with an unmapped class are dropped.
+    """
+    out: list[tuple[list[str], list[str]]] = []
+    for words, labels in read_conll(path, label_map={}):
+        fine = {lab[2:] for lab in labels if lab != "O"}
+        if any(f not in FANE_COARSE for f in fine):
+            continue
+        coarse = [lab if lab == "O" else lab[:2] + FANE_COARSE[lab[2:]] for lab in labels]
+        new_w: list[str] = []
+        new_l: list[str] = []
+        glue = ""
+        for w, lab in zip(words, coarse, strict=True):
+            if w in _FANE_PREFIXES and lab == "O":
+                glue += w
+                continue
+            if w in _FANE_SUFFIXES and lab == "O" and new_w and not glue and new_w[-1][-1:].isalpha():
+                new_w[-1] += w
+                continue
+            new_w.append(glue + w)
+            new_l.append(lab)
+            glue = ""
+        if glue:
+            new_w.append(glue)
+            new_l.append("O")
+        if new_w:
+            out.append((new_w, new_l))
+    return out

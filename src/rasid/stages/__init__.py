@@ -14,6 +14,14 @@ STAGE_SPECS: list[StageSpec] = [
               "repeated or near-repeated sentences inside one article"),
     StageSpec("tokens", "1", "rasid.stages.tokens:build", ("sentences",), ("tokens",),
               "words with clitic pieces and lemmas"),
+    StageSpec("entities", "1", "rasid.stages.entities:build", ("tokens",), ("entities",),
+              "registry names, nisba, titles and transliteration variants linked to one id"),
+    StageSpec("quotes", "1", "rasid.stages.quotes:build", ("sentences", "entities"), ("quotes",),
+              "direct and indirect speech with cue and speaker entity"),
+    StageSpec("events", "1", "rasid.stages.events:build", ("sentences", "entities"), ("events",),
+              "actor-action-target with PLOVER type and CAMEO root"),
+    StageSpec("stances", "1", "rasid.stages.stances:build", ("sentences", "entities", "quotes"), ("stances",),
+              "actors' support/opposition/hesitation on a topic profile's propositions"),
 ]
 
 DEFAULT_PIPELINE: list[str] = [spec.name for spec in STAGE_SPECS]

@@ -123,9 +123,14 @@ class Store:
                                   (version, _now()))
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
         return self.schema_version()
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is open (SQLite ends some failed ones, disk full for one)."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     # -- writing ------------------------------------------------------------------
     def write_documents(self, docs: Iterable[Document]) -> WriteResult:
@@ -142,7 +147,7 @@ class Store:
                     result.stored.append(doc.id)
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
         except sqlite3.Error as err:
             raise store_error(err, self.path) from None

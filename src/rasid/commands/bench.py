@@ -1,0 +1,50 @@
+"""``rasid bench TARGET``: accuracy and speed tables against held-out gold (targets: ner)."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+DEFAULT_SHARED = Path(__file__).resolve().parents[4] / "shared"
+
+
+def format_table(title: str, table: dict[str, dict[str, float]]) -> str:
+    lines = [title, f"{'type':<7}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"]
+    for kind, row in table.items():
+        lines.append(f"{kind:<7}{row['p']:7.1f}{row['r']:7.1f}{row['f1']:7.1f}{row['gold']:7d}{row['pred']:7d}")
+    return "\n".join(lines)
+
+
+def bench_ner(args: argparse.Namespace) -> int:
+    from rasid.ner.corpus import score
+    from rasid.ner.tagger import NerTagger
+    from rasid.ner.training import anercorp, aqmar_test
+
+    shared = Path(args.shared)
+    tagger = NerTagger(Path(args.model_dir)) if args.model_dir else NerTagger()
+    for name, sentences in (("ANERcorp test (CAMeL split)", anercorp(shared, "test")),
+                            ("AQMAR test", aqmar_test(shared))):
+        start = time.perf_counter()
+        predicted = [tagger.tag(words) for words, _ in sentences]
+        seconds = time.perf_counter() - start
+        tokens = sum(len(words) for words, _ in sentences)
+        print(format_table(f"{name}: exact-span P/R/F1 (CoNLL)", score([y for _, y in sentences], predicted)))
+        print(f"{tokens} tokens in {seconds:.2f}s = {tokens / seconds:,.0f} tokens/s (one core, cold cache)\n")
+    return 0
+
+
+TARGETS: dict[str, Callable[[argparse.Namespace], int]] = {"ner": bench_ner}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("bench", help="accuracy and speed against held-out gold")
+    p.add_argument("target", choices=sorted(TARGETS), help="what to measure")
+    p.add_argument("--shared", default=str(DEFAULT_SHARED), help="the shared folder (default: ../shared)")
+    p.add_argument("--model-dir", help="model folder to measure (default: the shipped one)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    return TARGETS[args.target](args)

@@ -1,0 +1,304 @@
+"""Entity mentions of one document: registry matches, then within-document linking.
+
+Order of work (each step only fills text the earlier ones left free):
+
+1. registry matches (names, variants, nisba adjectives, dated role titles, aliases);
+2. generic titles ("الوزير", "وزير الدفاع الأمريكي"): the holder of that role whose country or
+   organisation is named right after the title, else the last entity in the document holding it;
+3. transliteration variants: multi-word names whose consonant skeleton equals one registry
+   name's skeleton (one candidate, high rapidfuzz similarity); single words only when they are
+   the surname of a person already found in the document;
+4. the statistical tagger's names (``rasid.ner``) where it is installed, linked to the registry
+   or to an earlier full name, else given a stable id from their folded canonical form.
+
+Capitals used for governments (كييف, موسكو, واشنطن) keep the city's id; the entity table
+records ``capital_of`` so that actor resolution (events, stances) can map them to the country.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from rasid.arabic.normalise import View, fold, normalise
+from rasid.doc import Document
+from rasid.entities.matcher import Match, Matcher, role_active
+from rasid.entities.registry import Registry
+from rasid.entities.variants import clitic_prefixes, skeleton, variant_rules
+
+log = logging.getLogger(__name__)
+
+WORD = re.compile(r"[^\W\d_]+")
+TAGGER_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG"}
+#: how many view characters may separate a generic title from the country/organisation naming it
+QUALIFIER_GAP = 3
+
+
+@dataclass
+class Mention:
+    start: int  # original offsets
+    end: int
+    vstart: int  # view offsets
+    vend: int
+    entity_id: str
+    etype: str
+    kind: str
+
+
+def unknown_id(etype: str, surface: str) -> str:
+    """A stable id for a name the registry does not know: its folded canonical form."""
+    key = "_".join(fold(surface).split())
+    return f"x:{etype.lower()}:{key}"
+
+
+class Linker:
+    """Registry, matcher and (optionally) tagger, built once; ``annotate(doc)`` per document."""
+
+    def __init__(self, registry: Registry, tagger: Any | None = None) -> None:
+        self.registry = registry
+        self.matcher = Matcher(registry)
+        self.tagger = tagger
+        rules = variant_rules()
+        self.min_ratio = rules["fuzzy_min_ratio"]
+        self.min_letters = rules["fuzzy_min_letters"]
+        self.min_skeleton = rules["min_skeleton"]
+        self.prefixes = sorted(clitic_prefixes(), key=len, reverse=True)
+        self.folded_forms: dict[str, list[str]] = {}
+        for entry in registry.entries.values():
+            self.folded_forms[entry["id"]] = [fold(x) for x in [entry["name"], *entry.get("variants", [])]]
+
+    # -- helpers ------------------------------------------------------------------------
+    def _mention(self, view: View, vstart: int, vend: int, entity_id: str, kind: str) -> Mention:
+        start, end = view.to_original(vstart, vend)
+        etype = self._type(entity_id)
+        return Mention(start, end, vstart, vend, entity_id, etype, kind)
+
+    def _type(self, entity_id: str) -> str:
+        entry = self.registry.entries.get(entity_id)
+        if entry:
+            return entry["type"]
+        return entity_id.split(":")[1].upper() if entity_id.startswith("x:") else "MISC"
+
+    def _strip_clitics(self, word: str) -> list[tuple[int, str]]:
+        """(offset, rest) readings of a folded word: as is, and after each proclitic sequence."""
+        out = [(0, word)]
+        for p in self.prefixes:
+            if word.startswith(p) and len(word) - len(p) >= 3:
+                out.append((len(p), word[len(p):]))
+        return out
+
+    # -- the steps ------------------------------------------------------------------------
+    def annotate(self, doc: Document) -> tuple[list[Mention], dict[str, dict[str, Any]]]:
+        view = normalise(doc.text)
+        published = doc.published
+        noise = doc.noise_ranges()
+
+        def is_noise(start: int, end: int) -> bool:
+            return any(a <= start and end <= b for a, b in noise)
+
+        resolved, generic = self.matcher.find(view.text, published)
+        mentions = [self._mention(view, m.start, m.end, m.form.entity_id, m.form.kind) for m in resolved]
+        mentions = [m for m in mentions if not is_noise(m.start, m.end)]
+        mentions += self._generic_titles(view, generic, mentions, published)
+        mentions += self._fuzzy_names(view, mentions)
+        if self.tagger is not None:
+            mentions += self._tagged(doc, view, mentions)
+        mentions = [m for m in mentions if not is_noise(m.start, m.end) and m.end > m.start]
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions, self._table(doc.text, mentions, published)
+
+    def _generic_titles(self, view: View, generic: list[Match], mentions: list[Mention],
+                        published: str | None) -> list[Mention]:
+        by_span: dict[tuple[int, int], list[Match]] = {}
+        for g in generic:
+            by_span.setdefault((g.start, g.end), []).append(g)
+        out: list[Mention] = []
+        covered = [(m.vstart, m.vend) for m in mentions if m.kind in ("title", "variant", "alias")]
+        for (gs, ge), hits in sorted(by_span.items()):
+            if any(a <= gs and ge <= b for a, b in covered) or any(a < ge and gs < b and (a, b) != (gs, ge)
+                                                                   for a, b in [(o.vstart, o.vend) for o in out]):
+                continue
+            holders = {h.form.entity_id: self._role(h) for h in hits}
+            qualifier = next((m for m in mentions if 0 < m.vstart - ge <= QUALIFIER_GAP
+                              and m.etype in ("GPE", "ORG", "LOC")), None)
+            chosen, end = None, ge
+            if qualifier is not None:
+                fits = [eid for eid, role in holders.items()
+                        if qualifier.entity_id in (role.get("country"), role.get("org"))]
+                if len(fits) == 1:
+                    chosen, end = fits[0], qualifier.vend
+            if chosen is None:
+                earlier = [m for m in mentions + out if m.vend <= gs and m.entity_id in holders]
+                if earlier:
+                    chosen = max(earlier, key=lambda m: m.vstart).entity_id
+            if chosen is None:  # an organisation's own generic form ("الحلف") named later in the text
+                named = {m.entity_id for m in mentions if holders.get(m.entity_id) == {}}
+                if len(named) == 1:
+                    chosen = named.pop()
+            if chosen is not None:
+                out.append(self._mention(view, gs, end, chosen, "generic"))
+        return out
+
+    def _same_surname(self, word: str, persons: dict[str, str]) -> str | None:
+        """The one person whose surname is this word, exactly or as a transliteration variant."""
+        if word in persons:
+            return persons[word]
+        sk = skeleton(word)
+        if len(sk) < self.min_skeleton:
+            return None
+        ids = {eid for s, eid in persons.items()
+               if skeleton(s) == sk and fuzz.ratio(word, s) >= self.min_ratio - 10}
+        return ids.pop() if len(ids) == 1 else None
+
+    def _role(self, hit: Match) -> dict[str, Any]:
+        """The role a generic hit stands for ({} for an entity's own generic form)."""
+        if hit.form.role < 0:
+            return {}
+        return self.registry.entries[hit.form.entity_id]["roles"][hit.form.role]
+
+    def _words(self, view: View) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in WORD.finditer(view.text)]
+
+    def _fuzzy_names(self, view: View, mentions: list[Mention]) -> list[Mention]:
+        taken = [(m.vstart, m.vend) for m in mentions]
+        # one-word place names inside a longer transliterated name ("فلاديمير" in a person's name)
+        # give way to that name
+        yielding = {(m.vstart, m.vend): m for m in mentions
+                    if m.entity_id.startswith("loc:") and " " not in view.text[m.vstart:m.vend]}
+
+        def free(a: int, b: int) -> bool:
+            return not any(a < y and x < b and not ((x, y) in yielding and a <= x and y <= b) for x, y in taken)
+
+        def claim(a: int, b: int) -> None:
+            for x, y in [t for t in taken if (t in yielding and a <= t[0] and t[1] <= b)]:
+                taken.remove((x, y))
+                mentions.remove(yielding.pop((x, y)))
+            taken.append((a, b))
+
+        words = self._words(view)
+        out: list[Mention] = []
+        # multi-word names against the registry's skeletons
+        for n in (3, 2):
+            for i in range(len(words) - n + 1):
+                group = words[i:i + n]
+                if any(view.text[group[k][1]:group[k + 1][0]] != " " for k in range(n - 1)):
+                    continue
+                for offset, first in self._strip_clitics(group[0][2]):
+                    phrase = " ".join([first] + [w[2] for w in group[1:]])
+                    ids = self.matcher.skeletons.get(skeleton(phrase))
+                    if not ids or len(ids) != 1:
+                        continue
+                    eid = next(iter(ids))
+                    best = max(fuzz.ratio(phrase, f) for f in self.folded_forms.get(eid, [phrase]))
+                    vs, ve = group[0][0] + offset, group[-1][1]
+                    if best >= self.min_ratio and free(vs, ve):
+                        out.append(self._mention(view, vs, ve, eid, "variant"))
+                        claim(vs, ve)
+                        break
+        # single words: surnames of persons already in this document
+        surnames: dict[str, set[str]] = {}
+        for m in mentions + out:
+            if m.etype != "PER":
+                continue
+            surface = " ".join(view.text[m.vstart:m.vend].split())
+            forms = [surface] + self.folded_forms.get(m.entity_id, [])
+            for form in forms:
+                parts = form.split()
+                if len(parts) >= 2 and len(parts[-1]) >= self.min_letters:
+                    surnames.setdefault(parts[-1], set()).add(m.entity_id)
+        by_skeleton: dict[str, set[str]] = {}
+        for word, ids in surnames.items():
+            by_skeleton.setdefault(skeleton(word), set()).update(ids)
+        for ws, we, word in words:
+            for offset, rest in self._strip_clitics(word):
+                if len(rest) < self.min_letters:
+                    continue
+                ids = surnames.get(rest)
+                if ids is None:
+                    sk = skeleton(rest)
+                    ids = by_skeleton.get(sk) if len(sk) >= self.min_skeleton else None
+                    if ids and not any(fuzz.ratio(rest, s) >= self.min_ratio - 10 for s in surnames
+                                       if surnames[s] & ids):
+                        ids = None
+                if ids and len(ids) == 1 and free(ws + offset, we):
+                    out.append(self._mention(view, ws + offset, we, next(iter(ids)), "surname"))
+                    taken.append((ws + offset, we))
+                    break
+        return out
+
+    def _tagged(self, doc: Document, view: View, mentions: list[Mention]) -> list[Mention]:
+        try:
+            spans = self.tagger.tag_spans(doc.text)
+        except Exception as err:  # a tagger bug must not lose the registry's mentions
+            log.warning("NER tagger failed on %s: %s", doc.id, err)
+            return []
+        taken = [(m.start, m.end) for m in mentions]
+        persons: dict[str, str] = {}  # folded surname -> id of a full name seen in this doc
+        for m in mentions:
+            if m.etype == "PER":
+                parts = fold(doc.text[m.start:m.end]).split()
+                if len(parts) >= 2:
+                    persons.setdefault(parts[-1], m.entity_id)
+        out: list[Mention] = []
+        for start, end, label in sorted(spans):
+            etype = TAGGER_TYPES.get(label)
+            if etype is None or any(start < b and a < end for a, b in taken):
+                continue
+            surface = doc.text[start:end]
+            key = " ".join(fold(surface).split())
+            if len(key.replace(" ", "")) < 2:
+                continue
+            eid = None
+            ids = self.matcher.skeletons.get(skeleton(key)) if " " in key else None
+            if ids and len(ids) == 1:
+                cand = next(iter(ids))
+                if max(fuzz.ratio(key, f) for f in self.folded_forms.get(cand, [key])) >= self.min_ratio:
+                    eid = cand
+            if eid is None and etype == "PER":
+                parts = key.split()
+                if len(parts) == 1:
+                    eid = self._same_surname(key, persons)
+                elif len(parts) >= 2:
+                    persons.setdefault(parts[-1], unknown_id(etype, key))
+            if eid is None:
+                eid = unknown_id(etype, key)
+            vs, ve = _view_range(view, start, end)
+            out.append(Mention(start, end, vs, ve, eid, self._type(eid) if eid in self.registry.entries else etype,
+                               "tagger"))
+            taken.append((start, end))
+        return out
+
+    def _table(self, text: str, mentions: list[Mention], published: str | None) -> dict[str, dict[str, Any]]:
+        table: dict[str, dict[str, Any]] = {}
+        for m in mentions:
+            if m.entity_id in table:
+                continue
+            entry = self.registry.entries.get(m.entity_id)
+            if entry is None:
+                table[m.entity_id] = {"id": m.entity_id, "type": m.etype,
+                                      "name": text[m.start:m.end], "name_en": None, "known": False}
+                continue
+            info: dict[str, Any] = {"id": entry["id"], "type": entry["type"], "name": entry["name"],
+                                    "name_en": entry.get("name_en")}
+            for key in ("country", "capital_of", "capital", "iso2", "wikidata"):
+                if entry.get(key):
+                    info[key] = entry[key]
+            roles = [r for r in entry.get("roles", []) if role_active(r, published)]
+            if roles:
+                info["roles"] = [{k: r.get(k) for k in ("title_en", "org", "country", "start", "end")} | {
+                    "title": (r.get("title") or r.get("generic") or [None])[0]} for r in roles]
+            table[m.entity_id] = info
+        return table
+
+
+def _view_range(view: View, start: int, end: int) -> tuple[int, int]:
+    """The view range covering original [start, end) (first view char at or after start)."""
+    vs = next((i for i, s in enumerate(view.starts) if s >= start), len(view.starts))
+    ve = vs
+    while ve < len(view.ends) and view.ends[ve] <= end:
+        ve += 1
+    return vs, ve

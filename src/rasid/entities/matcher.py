@@ -1,0 +1,177 @@
+"""The compiled registry matcher: one Aho-Corasick automaton over folded name keys.
+
+Matches are whole words of the normalised view, optionally after attached proclitics
+(و ف ب ل ك, ال, لل); the mention covers the name without those letters and never starts or
+ends inside a longer word.  Overlapping candidates are resolved longest first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+
+from rasid.arabic.normalise import fold
+from rasid.entities.registry import Registry
+from rasid.entities.variants import article_of_prefix, clitic_prefixes, skeleton
+
+#: how strongly a kind of form denotes its entity (higher wins a tie on length)
+KIND_RANK = {"name": 4, "variant": 4, "title": 4, "nisba": 3, "alias": 2, "generic": 1}
+#: which type wins when two entities share a key
+TYPE_RANK = {"PER": 5, "ORG": 5, "EVENT": 5, "LAW": 5, "GPE": 3, "LOC": 2}
+ARTICLE = "ال"
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One key of the automaton: which entity it names and how."""
+
+    entity_id: str
+    kind: str
+    role: int = -1  # index into the entry's roles for "title" and "generic"
+    needs_article: bool = False  # key had its article removed: it must follow لل / ال
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A registry hit in view coordinates."""
+
+    start: int
+    end: int
+    form: Form
+    key: str
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def role_active(role: dict, published: str | None) -> bool:
+    """Whether a role is held on the publication date (undated documents: current roles only)."""
+    start, end = role.get("start"), role.get("end")
+    if published is None:
+        return end is None
+    if start and published < start:
+        return False
+    return not (end and published > end)
+
+
+class Matcher:
+    """Folded registry keys compiled once; ``find(view_text)`` gives word-bounded matches."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.forms: dict[str, list[Form]] = {}
+        self.skeletons: dict[str, set[str]] = {}  # skeleton of a PER/ORG full form -> ids
+        for entry in registry.entries.values():
+            self._add_entry(entry)
+        self.prefixes = clitic_prefixes()
+        self.automaton = ahocorasick.Automaton()
+        for key in self.forms:
+            self.automaton.add_word(key, key)
+        if self.forms:
+            self.automaton.make_automaton()
+
+    def _add(self, text: str, form: Form) -> None:
+        key = " ".join(fold(text).split())
+        if len(key.replace(" ", "")) < 2:
+            return
+        self.forms.setdefault(key, []).append(form)
+        if key.startswith(ARTICLE) and len(key) > len(ARTICLE) + 2:
+            stripped = Form(form.entity_id, form.kind, form.role, needs_article=True)
+            self.forms.setdefault(key[len(ARTICLE):], []).append(stripped)
+
+    def _add_entry(self, entry: dict) -> None:
+        eid = entry["id"]
+        ambiguous = {fold(n) for n in entry.get("ambiguous_names", [])}
+        names = [entry["name"]] + entry.get("variants", [])
+        if entry.get("name_en"):
+            names.append(entry["name_en"])
+        for text in names:
+            if fold(text) not in ambiguous:
+                self._add(text, Form(eid, "variant"))
+                if entry["type"] in ("PER", "ORG") and " " in text.strip():
+                    self.skeletons.setdefault(skeleton(text), set()).add(eid)
+        for text in entry.get("nisba", []):
+            self._add(text, Form(eid, "nisba"))
+        for text in entry.get("aliases", []):
+            self._add(text, Form(eid, "alias"))
+        if entry["type"] == "PER" and entry.get("name_en"):
+            latin_surname = entry["name_en"].split()[-1]
+            if len(latin_surname) >= 4 and latin_surname.isalpha():
+                self._add(latin_surname, Form(eid, "alias"))
+        for text in entry.get("generic", []):  # "الحلف" for NATO: only where NATO is named
+            self._add(text, Form(eid, "generic"))
+        for i, role in enumerate(entry.get("roles", [])):
+            for text in role.get("title", []):
+                self._add(text, Form(eid, "title", i))
+            for text in role.get("generic", []):
+                self._add(text, Form(eid, "generic", i))
+
+    # -- matching ------------------------------------------------------------------------
+    def candidates(self, view_text: str) -> list[Match]:
+        """Every word-bounded hit (before overlap resolution); generic titles included."""
+        out: list[Match] = []
+        if not self.forms:
+            return out
+        n = len(view_text)
+        for last, key in self.automaton.iter(view_text):
+            end = last + 1
+            start = end - len(key)
+            if end < n and _is_word_char(view_text[end]):
+                continue
+            word_start = start
+            while word_start > 0 and _is_word_char(view_text[word_start - 1]):
+                word_start -= 1
+            prefix = view_text[word_start:start]
+            if prefix and prefix not in self.prefixes:
+                continue
+            for form in self.forms[key]:
+                if form.needs_article and not (prefix and article_of_prefix(prefix)):
+                    continue
+                if prefix.endswith(ARTICLE) and not form.needs_article and not key.startswith(ARTICLE):
+                    entry = self.registry.entries[form.entity_id]
+                    if entry["type"] == "PER" or form.kind in ("nisba", "title", "generic"):
+                        continue  # "الماكرون" is no name; nisba forms list their article themselves
+                out.append(Match(start, end, form, key))
+        return out
+
+    def rank(self, match: Match, published: str | None) -> tuple:
+        entry = self.registry.entries[match.form.entity_id]
+        return (match.end - match.start, KIND_RANK[match.form.kind], TYPE_RANK.get(entry["type"], 0),
+                entry.get("population", 0))
+
+    def find(self, view_text: str, published: str | None = None) -> tuple[list[Match], list[Match]]:
+        """(resolved non-overlapping matches, generic-title hits for context resolution)."""
+        resolved: list[Match] = []
+        generic: list[Match] = []
+        usable = []
+        for m in self.candidates(view_text):
+            if m.form.kind in ("title", "generic") and m.form.role >= 0:
+                role = self.registry.entries[m.form.entity_id]["roles"][m.form.role]
+                if not role_active(role, published):
+                    continue
+            if m.form.kind == "generic":
+                generic.append(m)
+            else:
+                usable.append(m)
+        usable.sort(key=lambda m: self.rank(m, published), reverse=True)
+        resolved = _non_overlapping(usable)
+        # a title names a country or organisation inside it ("وزير الدفاع الأمريكي"): keep those too
+        for title in [m for m in resolved if m.form.kind == "title"]:
+            inner = [m for m in usable if title.start <= m.start and m.end <= title.end
+                     and (m.start, m.end) != (title.start, title.end)
+                     and self.registry.entries[m.form.entity_id]["type"] != "PER"]
+            resolved.extend(_non_overlapping(inner))
+        resolved.sort(key=lambda m: (m.start, m.end))
+        generic.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        return resolved, generic
+
+
+def _non_overlapping(ranked: list[Match]) -> list[Match]:
+    """Greedy choice in rank order: a match is kept when it overlaps none kept before."""
+    kept: list[Match] = []
+    for m in ranked:
+        if not any(m.start < k.end and k.start < m.end for k in kept):
+            kept.append(m)
+    return kept

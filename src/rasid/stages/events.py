@@ -1,0 +1,182 @@
+"""Events: who did what to whom, where and when, coded to PLOVER types and CAMEO roots.
+
+Per sentence, a trigger verb from ``data/events/verbs.json`` is tied to an actor (named
+just before it, or just after it in verb-first order, or after a passive's "من"), with
+coordinated actors ("فرنسا والمملكة المتحدة") each getting the event; the target is the
+next entity after the verb (or a short phrase when none is named), the place an entity
+after "في", the date a resolved date in the sentence.  Negation ("لن تكون") and future or
+conditional modality ("من المقرر أن", "قد") are attributes, not dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rasid.arabic.wordmatch import Match, PhraseMatcher, Word, words
+from rasid.doc import Document, Span
+
+STAGE = "events@1"
+_ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
+_PLACE_TYPES = ("GPE", "LOC")
+
+
+@dataclass(frozen=True)
+class EventType:
+    action: str
+    plover: str | None
+    cameo: str
+
+
+@dataclass
+class EventLexicon:
+    triggers: PhraseMatcher
+    modality: PhraseMatcher
+    agents: PhraseMatcher
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> EventLexicon:
+    raw = json.loads(resources.files("rasid").joinpath("data/events/verbs.json").read_text("utf-8"))
+    entries = [(form, EventType(action, spec["plover"], spec["cameo"]))
+               for action, spec in raw["types"].items() for form in spec["forms"]]
+    modality = [(p, kind) for kind, phrases in raw["modality"].items() for p in phrases]
+    return EventLexicon(PhraseMatcher(entries), PhraseMatcher(modality),
+                        PhraseMatcher((p, True) for p in raw["passive_agent"]))
+
+
+class EventFinder:
+    def __init__(self, doc: Document, lexicon: EventLexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lexicon
+        self.ws: list[Word] = words(doc.text)
+        self.starts = [w.start for w in self.ws]
+        table = doc.objects.get("entities", {})
+        self.mentions = sorted(
+            (m for m in doc.spans("entities") if m.attrs.get("form") != "nisba"),
+            key=lambda m: m.start)
+        self.types = {m.attrs.get("id"): (m.attrs.get("type") or table.get(m.attrs.get("id"), {}).get("type"))
+                      for m in self.mentions}
+        self.dates = sorted(doc.spans("dates"), key=lambda d: d.start)
+
+    def wr(self, start: int, end: int) -> tuple[int, int]:
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def in_range(self, a: int, b: int, types: tuple[str, ...]) -> list[Span]:
+        return [m for m in self.mentions if a <= m.start and m.end <= b and self.types.get(m.attrs["id"]) in types]
+
+    def n_words(self, a: int, b: int) -> int:
+        lo, hi = self.wr(a, b)
+        return hi - lo
+
+    def chain(self, mentions: list[Span]) -> list[Span]:
+        """The first mention and those coordinated with it by و or a comma."""
+        if not mentions:
+            return []
+        out = [mentions[0]]
+        for m in mentions[1:]:
+            between = self.text[out[-1].end:m.start].strip()
+            if between in ("", "و", "،", ",") or between.startswith("و") and len(between) <= 2:
+                out.append(m)
+            else:
+                break
+        return out
+
+    def actors_for(self, trig: Match, sent: tuple[int, int]) -> tuple[list[Span], int]:
+        """Actors of the trigger and the offset after which a target may stand."""
+        t0, t1 = self.ws[trig.first].start, self.ws[trig.last].end
+        for agent in self.lex.agents.find(self.ws, *self.wr(t1, sent[1])):
+            a_end = self.ws[agent.last].end
+            if self.n_words(t1, self.ws[agent.first].start) <= 2:
+                after = self.in_range(a_end, sent[1], _ACTOR_TYPES)
+                if after and self.n_words(a_end, after[0].start) <= 1:
+                    group = self.chain(after)
+                    return group, group[-1].end
+        before = [m for m in self.in_range(sent[0], t0, _ACTOR_TYPES)
+                  if not any(ch in ".،,؛" for ch in self.text[m.end:t0])]
+        if before and self.n_words(before[-1].end, t0) <= 3:
+            group = [before[-1]]
+            for m in reversed(before[:-1]):
+                between = self.text[m.end:group[0].start].strip()
+                if between in ("", "و", "،", ","):
+                    group.insert(0, m)
+                else:
+                    break
+            return group, t1
+        after = self.in_range(t1, sent[1], _ACTOR_TYPES)
+        if after and self.n_words(t1, after[0].start) <= 3:
+            group = self.chain(after)
+            return group, group[-1].end
+        return [], t1
+
+    def modality(self, trig: Match, lo: int) -> tuple[bool, str | None]:
+        negated, mode = False, None
+        for m in self.lex.modality.find(self.ws, max(lo, trig.first - 4), trig.first):
+            if m.value == "negation":
+                negated = True
+            else:
+                mode = str(m.value)
+        head = self.ws[trig.first].key
+        if mode is None and head[:1] == "س" and len(head) > 4 and head[1:2] in "يتن":
+            mode = "future"
+        return negated, mode
+
+    def run(self) -> list[Span]:
+        out: list[Span] = []
+        published = self.doc.meta.get("published")
+        for sent in sorted((s.start, s.end) for s in self.doc.spans("sentences")):
+            if self.doc.is_noise(*sent):
+                continue
+            lo, hi = self.wr(*sent)
+            for trig in self.lex.triggers.find(self.ws, lo, hi):
+                etype: EventType = trig.value  # type: ignore[assignment]
+                actors, after = self.actors_for(trig, sent)
+                if not actors:
+                    continue
+                actor_ids = {a.attrs["id"] for a in actors}
+                targets = [m for m in self.mentions if after <= m.start and m.end <= sent[1]
+                           and m.attrs["id"] not in actor_ids]
+                target = targets[0].attrs["id"] if targets and self.n_words(after, targets[0].start) <= 8 else None
+                if target is None:
+                    phrase = self.ws[trig.last + 1:min(trig.last + 4, hi)]
+                    target_text = self.text[phrase[0].start:phrase[-1].end] if phrase else None
+                else:
+                    target_text = None
+                place = None
+                for i in range(lo, hi):
+                    if self.ws[i].key == "في" and i + 1 < hi:
+                        cands = [m for m in self.in_range(self.ws[i + 1].start, sent[1], _PLACE_TYPES)
+                                 if m.start == self.ws[i + 1].start and m.attrs["id"] not in actor_ids]
+                        if cands:
+                            place = cands[0].attrs["id"]
+                            break
+                date = next((d.attrs.get("value") for d in self.dates
+                             if sent[0] <= d.start < sent[1] and d.attrs.get("value")), None)
+                negated, mode = self.modality(trig, lo)
+                for actor in actors:
+                    attrs = {"actor": actor.attrs["id"], "action": etype.action, "code": etype.cameo,
+                             "plover": etype.plover, "target": target, "place": place, "date": date,
+                             "trigger": {"start": self.ws[trig.first].start, "end": self.ws[trig.last].end}}
+                    if target_text:
+                        attrs["target_text"] = target_text
+                    if negated:
+                        attrs["negated"] = True
+                    if mode:
+                        attrs["modality"] = mode
+                    if date is None and published:
+                        attrs["_published"] = published
+                    out.append(Span(sent[0], sent[1], "event", attrs, STAGE))
+        return out
+
+
+def build():
+    lexicon = load_lexicon()
+
+    def events_stage(doc: Document) -> None:
+        doc.add("events", EventFinder(doc, lexicon).run())
+
+    return events_stage

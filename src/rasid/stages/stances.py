@@ -1,0 +1,278 @@
+"""Stances: who supports, opposes or hesitates on which proposition, with the evidence.
+
+A stance needs three things in one sentence: a proposition of a topic profile
+(``data/topics/*.json``), a stance cue (``data/stances/cues.json``; a negation before a cue
+flips support and oppose) and an actor — the subject of the cue (named before it, or after
+it in verb-first order, or after "من" of a passive participle: مدعوم من بولندا), else the
+speaker of the quote the sentence belongs to.  A sentence with a cue but no proposition of
+its own ("المجر وسلوفاكيا معارضة بحزم") may take the previous sentence's proposition when
+it refers back to it.  Evidence is the sentence; the date is the document's published date.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rasid.arabic.normalise import fold
+from rasid.arabic.wordmatch import Match, PhraseMatcher, Word, stems, words
+from rasid.doc import Document, Span
+
+STAGE = "stances@1"
+_ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
+_JOINERS = frozenset({"و", ",", "،"})
+
+
+@dataclass(frozen=True)
+class Proposition:
+    id: str
+    label: str
+    topic: str
+
+
+@dataclass(frozen=True)
+class Near:
+    proposition: str
+    groups: tuple[frozenset[str], ...]
+    window: int
+
+
+@dataclass
+class Profile:
+    propositions: dict[str, Proposition]
+    phrases: PhraseMatcher
+    near: list[Near]
+    excludes: dict[str, frozenset[str]]
+
+
+@dataclass
+class StanceCues:
+    cues: PhraseMatcher
+    negations: frozenset[str]
+    negation_window: int
+    anaphora: PhraseMatcher
+
+
+def profile_paths(extra_dirs: list[Path] | None = None) -> list[Path]:
+    """The shipped topic profiles plus any in RASID_TOPICS (a folder of *.json)."""
+    import os
+
+    shipped = resources.files("rasid").joinpath("data/topics")
+    paths = [Path(str(shipped.joinpath(name.name))) for name in shipped.iterdir() if name.name.endswith(".json")]
+    dirs = list(extra_dirs or [])
+    if os.environ.get("RASID_TOPICS"):
+        dirs.append(Path(os.environ["RASID_TOPICS"]))
+    for folder in dirs:
+        paths.extend(sorted(folder.glob("*.json")))
+    return sorted(paths)
+
+
+@lru_cache(maxsize=8)
+def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
+    from rasid.errors import ResourceError
+
+    propositions: dict[str, Proposition] = {}
+    phrase_entries: list[tuple[str, object]] = []
+    near: list[Near] = []
+    excludes: dict[str, frozenset[str]] = {}
+    for path in paths or tuple(profile_paths()):
+        try:
+            raw = json.loads(Path(path).read_text("utf-8"))
+            topic = raw["id"]
+            for prop in raw["propositions"]:
+                pid = prop["id"]
+                propositions[pid] = Proposition(pid, prop["label"], topic)
+                phrase_entries += [(p, pid) for p in prop.get("phrases", [])]
+                for rule in prop.get("near", []):
+                    groups = tuple(frozenset(fold(w) for w in group) for group in rule["groups"])
+                    near.append(Near(pid, groups, int(rule.get("window", 6))))
+                excludes[pid] = frozenset(prop.get("excludes", []))
+        except (KeyError, TypeError, ValueError) as err:
+            raise ResourceError(f"topic profile is malformed: {err}", path=str(path)) from err
+    return Profile(propositions, PhraseMatcher(phrase_entries), near, excludes)
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> StanceCues:
+    raw = json.loads(resources.files("rasid").joinpath("data/stances/cues.json").read_text("utf-8"))
+    entries = [(c, kind) for kind in ("support", "oppose", "hesitant") for c in raw[kind]]
+    return StanceCues(PhraseMatcher(entries), frozenset(fold(n) for n in raw["negations"]),
+                      int(raw["negation_window"]), PhraseMatcher((a, True) for a in raw["anaphora"]))
+
+
+def find_propositions(ws: list[Word], lo: int, hi: int, profile: Profile) -> list[Match]:
+    """Proposition mentions among ws[lo:hi]: phrases first, then word-group co-occurrences."""
+    found = profile.phrases.find(ws, lo, hi)
+    covered = {m.value for m in found}
+    for rule in profile.near:
+        if rule.proposition in covered:
+            continue
+        hits: list[list[int]] = [[] for _ in rule.groups]
+        for i in range(lo, hi):
+            keys = stems(ws[i].key)
+            for g, group in enumerate(rule.groups):
+                if any(k in group for k in keys):
+                    hits[g].append(i)
+        if all(hits):
+            first = min(h[0] for h in hits)
+            last = max(min(h) for h in hits)
+            if last - first <= rule.window:
+                found.append(Match(first, last, rule.proposition))
+                covered.add(rule.proposition)
+    # a more specific proposition excludes a general one on the same words (US troops vs troops)
+    ids = {m.value for m in found}
+    return [m for m in found if not (profile.excludes.get(str(m.value), frozenset()) & ids)]
+
+
+class StanceFinder:
+    def __init__(self, doc: Document, profile: Profile, cues: StanceCues) -> None:
+        self.doc = doc
+        self.profile = profile
+        self.cues = cues
+        self.ws = words(doc.text)
+        self.starts = [w.start for w in self.ws]
+        table = doc.objects.get("entities", {})
+        self.mentions = sorted(
+            (m for m in doc.spans("entities")
+             if (m.attrs.get("type") or table.get(m.attrs.get("id"), {}).get("type")) in _ACTOR_TYPES),
+            key=lambda m: m.start)
+        self.quotes = sorted(doc.spans("quotes"), key=lambda q: q.start)
+
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        import bisect
+
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def negated(self, cue_first: int, lo: int) -> bool:
+        for i in range(max(lo, cue_first - self.cues.negation_window), cue_first):
+            if self.ws[i].key in self.cues.negations:
+                return True
+        return False
+
+    def actors_near(self, a: int, b: int, exclude: tuple[int, int]) -> list[Span]:
+        """Actor mentions between original offsets a and b, outside the proposition span."""
+        return [m for m in self.mentions if a <= m.start and m.end <= b
+                and not (m.start < exclude[1] and exclude[0] < m.end)
+                and m.attrs.get("form") != "nisba"]
+
+    def coordinated(self, group: list[Span]) -> list[Span]:
+        """The first actor and those joined to it by و or a comma (فرنسا والمملكة المتحدة)."""
+        if not group:
+            return []
+        chain = [group[0]]
+        for m in group[1:]:
+            between = self.doc.text[chain[-1].end:m.start].strip()
+            if between in ("", "و", "،", ",") or (len(between) <= 2 and between.startswith("و")):
+                chain.append(m)
+            elif m.start - chain[-1].end <= 1:
+                chain.append(m)
+            else:
+                break
+        return chain
+
+    def speaker_at(self, pos: int) -> str | None:
+        for q in self.quotes:
+            if q.start <= pos < q.end and q.attrs.get("speaker"):
+                return q.attrs["speaker"]
+        return None
+
+    def stance_actors(self, cue: Match, sent: tuple[int, int], prop_span: tuple[int, int]) -> list[str]:
+        cue_start, cue_end = self.ws[cue.first].start, self.ws[cue.last].end
+        # subject before the cue, nearest first, within the clause
+        before = self.actors_near(sent[0], cue_start, prop_span)
+        before = [m for m in before if not any(ch in ".؟!" for ch in self.doc.text[m.end:cue_start])]
+        if before:
+            tail = before[-1]
+            chain = [tail]
+            for m in reversed(before[:-1]):
+                between = self.doc.text[m.end:chain[-1].start].strip()
+                if between in ("", "و", "،", ","):
+                    chain.insert(0, m)
+                else:
+                    break
+            if self._close(tail.end, cue_start, 6):
+                return [m.attrs["id"] for m in chain]
+        # verb-first order or a passive agent: actors right after the cue (skipping "من")
+        after = self.actors_near(cue_end, min(sent[1], prop_span[0] if prop_span[0] > cue_end else sent[1]),
+                                 prop_span)
+        if not after:
+            after = self.actors_near(cue_end, sent[1], prop_span)
+        if after and self._close(cue_end, after[0].start, 4):
+            return [m.attrs["id"] for m in self.coordinated(after)]
+        if before and self._close(before[-1].end, cue_start, 12):
+            return [before[-1].attrs["id"]]
+        speaker = self.speaker_at(cue_start) or self.speaker_at(prop_span[0])
+        return [speaker] if speaker else []
+
+    def _close(self, a: int, b: int, max_words: int) -> bool:
+        lo, hi = self.word_range(a, b)
+        return hi - lo <= max_words
+
+    def run(self) -> list[Span]:
+        out: list[Span] = []
+        seen: set[tuple[str, str, str, int]] = set()
+        published = self.doc.meta.get("published")
+        previous_props: list[Match] = []
+        for sent in sorted((s.start, s.end) for s in self.doc.spans("sentences")):
+            if self.doc.is_noise(*sent):
+                continue
+            lo, hi = self.word_range(*sent)
+            props = find_propositions(self.ws, lo, hi, self.profile)
+            cues = self.cues.cues.find(self.ws, lo, hi)
+            if not props and cues and previous_props and self.cues.anaphora.find(self.ws, lo, hi) or (
+                    not props and cues and previous_props and hi - lo <= 8):
+                props = [Match(lo, lo, m.value) for m in previous_props]
+                borrowed = True
+            else:
+                borrowed = False
+            if props and not borrowed:
+                previous_props = props
+            elif not props:
+                previous_props = []
+            if not props or not cues:
+                continue
+            for prop in props:
+                prop_span = ((self.ws[prop.first].start, self.ws[prop.last].end) if not borrowed else (0, 0))
+                cue = self._nearest_cue(cues, prop, props)
+                if cue is None:
+                    continue
+                stance = str(cue.value)
+                if self.negated(cue.first, lo) and stance in ("support", "oppose"):
+                    stance = "oppose" if stance == "support" else "support"
+                for actor in self.stance_actors(cue, sent, prop_span):
+                    key = (actor, str(prop.value), stance, sent[0])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(Span(sent[0], sent[1], "stance", {
+                        "actor": actor, "proposition": prop.value, "stance": stance,
+                        "date": published, "cue": {"start": self.ws[cue.first].start, "end": self.ws[cue.last].end},
+                    }, STAGE))
+        return out
+
+    @staticmethod
+    def _nearest_cue(cues: list[Match], prop: Match, props: list[Match]) -> Match | None:
+        """The cue closest to the proposition, not inside another proposition's words."""
+        best, dist = None, 10**9
+        for c in cues:
+            if prop.first <= c.first <= prop.last:
+                continue
+            d = prop.first - c.last if c.last < prop.first else c.first - prop.last
+            if c.last < prop.first:
+                d -= 1  # a cue before its object reads more naturally than one after
+            if d < dist:
+                best, dist = c, d
+        return best if dist <= 12 else None
+
+
+def build():
+    profile = load_profiles()
+    cues = load_cues()
+
+    def stances_stage(doc: Document) -> None:
+        doc.add("stances", StanceFinder(doc, profile, cues).run())
+
+    return stances_stage
