@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "rasid.commands.demo",
     "rasid.commands.train",
     "rasid.commands.bench",
+    "rasid.commands.entities",
 ]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2

@@ -205,6 +205,11 @@ def analyse_word(bare: str) -> tuple[str, str, str]:
         return hit
     if len(bare) < 3 or not _may_split(bare):
         return "", "", ""
+    m = _ARTICLE_RE.match(bare)
+    if m and len(bare) - m.end() >= 3 and not bare[m.end() - 2:].startswith("الت"):
+        # the article never takes a pronoun suffix, so the split is known without the analyser;
+        # "الت..." may be a form VIII verb or noun of a root in ل (التقى, التزام): ask qalsadi
+        return m.group(), "", ""
     got = _qalsadi_split(bare)
     if got is None:
         return _rule_split(bare, names)

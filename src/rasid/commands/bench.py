@@ -35,7 +35,13 @@ def bench_ner(args: argparse.Namespace) -> int:
     return 0
 
 
-TARGETS: dict[str, Callable[[argparse.Namespace], int]] = {"ner": bench_ner}
+def bench_dates(args: argparse.Namespace) -> int:
+    from rasid.dates.bench import bench
+
+    return bench(args)
+
+
+TARGETS: dict[str, Callable[[argparse.Namespace], int]] = {"ner": bench_ner, "dates": bench_dates}
 
 
 def register(sub: argparse._SubParsersAction) -> None:

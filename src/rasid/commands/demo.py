@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     with as_file(sample) as folder, Store(args.db) as store:
         summary = ingest([str(folder)], store, pipeline, progress=not args.no_progress, on_error=warn)
         docs = [store.get_document(doc_id) for doc_id in dict.fromkeys(summary.doc_ids)]
+    docs.sort(key=lambda d: (d.meta.get("published") or "9999", d.id))  # chronological
     print(build_report(docs))
     print(f"{summary.line()}; stored in {args.db}. Look closer with: rasid show ID --db {args.db}",
           file=sys.stderr)

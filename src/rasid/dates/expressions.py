@@ -371,7 +371,7 @@ class Matcher:
                 i += 1
                 continue
             found.start, found.end = self.view.to_original(self.words[found.i][1], self.words[found.j - 1][2])
-            if found.kind in ("weekday", "day_month", "month"):
+            if found.kind in ("weekday", "day_month", "month", "full", "month_year"):
                 found.tense = self.tense_before(found.i)
             out.append(found)
             i = max(found.j, i + 1)

@@ -155,5 +155,3 @@ def _hijri_value(m: Mention, published: dt.date | None) -> str | None:
     return None
 
 
-def days_in_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]

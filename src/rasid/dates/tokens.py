@@ -8,7 +8,7 @@ import re
 _WORD_RE = re.compile(r"[\u0621-\u064a\u066e-\u06d3]+|\d+|[a-z]+|\n|[^\s\w]")
 
 #: marks that end a clause for the tense scan
-CLAUSE_END = frozenset({".", "!", "?", "\n", ":", ";", "\"", "«", "»"})
+CLAUSE_END = frozenset({".", "!", "?", "\n", ":", ";"})
 
 
 def split_words(view_text: str) -> list[tuple[str, int, int]]:

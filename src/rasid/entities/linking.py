@@ -36,6 +36,8 @@ WORD = re.compile(r"[^\W\d_]+")
 TAGGER_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 #: how many view characters may separate a generic title from the country/organisation naming it
 QUALIFIER_GAP = 3
+#: mention kinds that spell a name (a surname can be taken from them; not from titles)
+NAME_KINDS = ("variant", "alias", "tagger")
 
 
 @dataclass
@@ -202,7 +204,7 @@ class Linker:
         # single words: surnames of persons already in this document
         surnames: dict[str, set[str]] = {}
         for m in mentions + out:
-            if m.etype != "PER":
+            if m.etype != "PER" or m.kind not in NAME_KINDS:
                 continue
             surface = " ".join(view.text[m.vstart:m.vend].split())
             forms = [surface] + self.folded_forms.get(m.entity_id, [])
@@ -239,7 +241,7 @@ class Linker:
         taken = [(m.start, m.end) for m in mentions]
         persons: dict[str, str] = {}  # folded surname -> id of a full name seen in this doc
         for m in mentions:
-            if m.etype == "PER":
+            if m.etype == "PER" and m.kind in NAME_KINDS:
                 parts = fold(doc.text[m.start:m.end]).split()
                 if len(parts) >= 2:
                     persons.setdefault(parts[-1], m.entity_id)

@@ -20,6 +20,8 @@ KIND_RANK = {"name": 4, "variant": 4, "title": 4, "nisba": 3, "alias": 2, "gener
 #: which type wins when two entities share a key
 TYPE_RANK = {"PER": 5, "ORG": 5, "EVENT": 5, "LAW": 5, "GPE": 3, "LOC": 2}
 ARTICLE = "ال"
+#: names of these types may contain other names that get their own mention ("وزارة الخارجية الأوكرانية")
+CONTAINER_TYPES = ("ORG", "EVENT", "LAW")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +159,11 @@ class Matcher:
                 usable.append(m)
         usable.sort(key=lambda m: self.rank(m, published), reverse=True)
         resolved = _non_overlapping(usable)
-        # a title names a country or organisation inside it ("وزير الدفاع الأمريكي"): keep those too
-        for title in [m for m in resolved if m.form.kind == "title"]:
+        # a title or an organisation names a country or organisation inside it ("وزير الدفاع الأمريكي"): keep those too
+        for title in [m for m in resolved if m.form.kind == "title"
+                      or self.registry.entries[m.form.entity_id]["type"] in CONTAINER_TYPES]:
             inner = [m for m in usable if title.start <= m.start and m.end <= title.end
-                     and (m.start, m.end) != (title.start, title.end)
+                     and (m.start, m.end) != (title.start, title.end) and m.form.entity_id != title.form.entity_id
                      and self.registry.entries[m.form.entity_id]["type"] != "PER"]
             resolved.extend(_non_overlapping(inner))
         resolved.sort(key=lambda m: (m.start, m.end))

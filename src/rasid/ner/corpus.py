@@ -110,7 +110,8 @@ def read_fane(path: str | Path) -> list[tuple[list[str], list[str]]]:
                 glue += w
                 continue
             if w in _FANE_SUFFIXES and lab == "O" and new_w and not glue and new_w[-1][-1:].isalpha():
-                new_w[-1] += w
+                prev = new_w[-1]
+                new_w[-1] = (prev[:-1] + "ت" if prev.endswith("ة") else prev) + w
                 continue
             new_w.append(glue + w)
             new_l.append(lab)

@@ -23,6 +23,7 @@ from rasid.arabic.numbers import (
     NumberParse,
     Token,
     number_lexicon,
+    parse_digits,
     parse_number,
     tokenise_view,
 )
@@ -146,6 +147,7 @@ class _Found:
     counts: str | None = None
     approx: str | None = None
     range_to: float | int | None = None
+    counts_tokens: tuple[int, int] | None = None  # token range of an Arabic counted phrase
 
 
 class AmountFinder:
@@ -154,6 +156,19 @@ class AmountFinder:
     def __init__(self, lex: AmountLexicon | None = None, numbers: NumberLexicon | None = None) -> None:
         self.lex = lex or amount_lexicon()
         self.numbers = numbers or number_lexicon()
+        heads = set(self.numbers.classes) | set(self.lex.duals) | set(self.lex.currencies)
+        heads |= {k[0] for k in self.lex.nouns} | {k[0] for k in self.lex.approx_before}
+        heads |= {k[0] for k in self.lex.range_join}
+        self._heads = frozenset(heads)
+
+    def clitic_length(self, tok: Token) -> int:
+        """Folded length of a clitic prefix on the first word of an amount (لأربعة -> 1)."""
+        if tok.kind != "word" or tok.text in self._heads:
+            return 0
+        for p in _NOUN_PREFIXES:
+            if tok.text.startswith(p) and tok.text[len(p):] in self._heads:
+                return len(p)
+        return 0
 
     # -- small matchers -------------------------------------------------------------
     def _words_at(self, toks: list[Token], j: int, phrases: Iterable[tuple[str, ...]] | dict,
@@ -282,7 +297,7 @@ class AmountFinder:
             prev = toks[a - 1]
             if prev.kind == "word" and prev.text not in _GLUE_OK:
                 return True
-            if prev.kind == "sym" and prev.text in "-/:+." and (a < 2 or toks[a - 2].glued or prev.text == "+"):
+            if prev.kind == "sym" and prev.text in "-/:+." and (prev.glued or prev.text == "+"):
                 return True
         if a > 0 and toks[a - 1].text == "+":
             return True
@@ -404,6 +419,8 @@ class AmountFinder:
         f.last = b
         # what follows: percent, currency, counted noun, "of M", partitive
         k = b
+        if f.unit is None and a > 0 and toks[a - 1].text == "ال":
+            self._noun_before(toks, f, a)  # الأعضاء الـ32: the noun before is the counted one
         if f.unit is None:
             pct = self._words_at(toks, k, lex.percent_after, strip_first=False)
             cur = self._currency_at(toks, k)
@@ -433,7 +450,7 @@ class AmountFinder:
                 raw = toks[a].text
                 if self._year_like(toks, p) and f.approx is None:
                     return None, nxt
-                if isinstance(p.value, float) and not p.scaled and f.range_to is None:
+                if _has_decimal(raw) and not p.scaled and f.range_to is None:
                     return None, nxt  # bare decimals are versions and names (مينسك 3.0)
                 if raw.isdigit() and (len(raw) >= 7 or (raw.startswith("0") and len(raw) > 1)):
                     return None, nxt  # phone numbers and codes
@@ -460,6 +477,12 @@ class AmountFinder:
                 if noun is not None:
                     f.unit = noun[0]
                 return
+        if k + 1 < len(toks) and toks[k].text in lex.partitive and toks[k + 1].kind in ("num", "word"):
+            q = parse_number(toks, k + 1, self.numbers)
+            noun = self._noun_at(toks, q.last) if q is not None else None
+            if q is not None and noun is not None:
+                f.counts, f.unit, f.last = f"of {_fmt(q.value)}", noun[0], noun[2]  # أربع من خمس سنوات
+                return
         if k < len(toks) and toks[k].text in lex.partitive:
             noun = self._noun_at(toks, k + 1)
             if noun is not None and not noun[1]:
@@ -467,7 +490,7 @@ class AmountFinder:
                 end = noun[2]
                 if end < len(toks) and toks[end].kind == "word" and toks[end].text.startswith("ال"):
                     end += 1  # أعضاء الناتو
-                f.counts = _surface_join(toks, k + 1, end)
+                f.counts_tokens = (k + 1, end)
 
     def _noun_before(self, toks: list[Token], f: _Found, a: int) -> None:
         """الأعضاء الـ32 / يوم واحد: the counted noun stands before the number."""
@@ -484,8 +507,12 @@ class AmountFinder:
             f.unit, f.first = noun[0], j
 
 
-def _surface_join(toks: list[Token], a: int, b: int) -> str:
-    return " ".join(t.text for t in toks[a:b])
+def _has_decimal(raw: str) -> bool:
+    """Whether a digit token has a decimal part (``3.0``, ``2,5``), not just grouping marks."""
+    if raw.isdigit():
+        return False
+    plain = "".join(c for c in raw if c.isdigit())
+    return parse_digits(raw) != int(plain)
 
 
 def _num(value: float | int) -> float | int:
@@ -496,6 +523,20 @@ def _num(value: float | int) -> float | int:
 
 def _fmt(value: float | int) -> str:
     return str(_num(value))
+
+
+def _skip_folded(text: str, start: int, count: int) -> int:
+    """The original offset after ``count`` folded characters from ``start`` (and any marks)."""
+    if count <= 0:
+        return start
+    i = start
+    seen = 0
+    while i < len(text) and seen < count:
+        seen += len(fold(text[i]))
+        i += 1
+    while i < len(text) and not fold(text[i]):
+        i += 1
+    return i
 
 
 def _segments(tokens: list[Token], bounds: list[int]) -> list[list[Token]]:
@@ -528,9 +569,13 @@ def find_amounts(doc: Document, finder: AmountFinder | None = None) -> list[Span
     for seg in _segments(tokens, bounds):
         for f in finder.find(seg):
             start, end = seg[f.first].start, seg[f.last - 1].end
+            start = _skip_folded(doc.text, start, finder.clitic_length(seg[f.first]))
             if any(s <= start and end <= e for s, e in noise):
                 continue
-            attrs: dict[str, Any] = {"value": _num(f.value), "unit": f.unit, "counts": f.counts}
+            counts = f.counts
+            if f.counts_tokens is not None:
+                counts = doc.text[seg[f.counts_tokens[0]].start:seg[f.counts_tokens[1] - 1].end]
+            attrs: dict[str, Any] = {"value": _num(f.value), "unit": f.unit, "counts": counts}
             if f.approx:
                 attrs["approx"] = f.approx
             if f.range_to is not None:

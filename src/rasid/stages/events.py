@@ -18,6 +18,7 @@ from importlib import resources
 
 from rasid.arabic.wordmatch import Match, PhraseMatcher, Word, words
 from rasid.doc import Document, Span
+from rasid.stages.actors import actor_id, actor_mentions
 
 STAGE = "events@1"
 _ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -56,9 +57,8 @@ class EventFinder:
         self.ws: list[Word] = words(doc.text)
         self.starts = [w.start for w in self.ws]
         table = doc.objects.get("entities", {})
-        self.mentions = sorted(
-            (m for m in doc.spans("entities") if m.attrs.get("form") != "nisba"),
-            key=lambda m: m.start)
+        self.table = table
+        self.mentions = actor_mentions(doc, _ACTOR_TYPES + ("EVENT", "LAW", "MISC"))
         self.types = {m.attrs.get("id"): (m.attrs.get("type") or table.get(m.attrs.get("id"), {}).get("type"))
                       for m in self.mentions}
         self.dates = sorted(doc.spans("dates"), key=lambda d: d.start)
@@ -137,7 +137,7 @@ class EventFinder:
                 actors, after = self.actors_for(trig, sent)
                 if not actors:
                     continue
-                actor_ids = {a.attrs["id"] for a in actors}
+                actor_ids = {a.attrs["id"] for a in actors} | {actor_id(a, self.table) for a in actors}
                 targets = [m for m in self.mentions if after <= m.start and m.end <= sent[1]
                            and m.attrs["id"] not in actor_ids]
                 target = targets[0].attrs["id"] if targets and self.n_words(after, targets[0].start) <= 8 else None
@@ -158,7 +158,7 @@ class EventFinder:
                              if sent[0] <= d.start < sent[1] and d.attrs.get("value")), None)
                 negated, mode = self.modality(trig, lo)
                 for actor in actors:
-                    attrs = {"actor": actor.attrs["id"], "action": etype.action, "code": etype.cameo,
+                    attrs = {"actor": actor_id(actor, self.table), "action": etype.action, "code": etype.cameo,
                              "plover": etype.plover, "target": target, "place": place, "date": date,
                              "trigger": {"start": self.ws[trig.first].start, "end": self.ws[trig.last].end}}
                     if target_text:

@@ -176,7 +176,7 @@ class QuoteFinder:
         people = [m for m in mentions if m.attrs.get("type") == "PER"]
         if people:
             return people[0]
-        names = [m for m in mentions if m.attrs.get("form") != "nisba"]
+        names = [m for m in mentions if m.attrs.get("_form") != "nisba"]
         return (names or mentions or [None])[0]
 
     def _anon_head(self, key: str) -> tuple[str, bool] | None:
@@ -223,7 +223,7 @@ class QuoteFinder:
                 modifier = self.words[j + 1].key if j + 1 <= last else ""
                 eid = f"x:anon:{self.doc.id}:{noun}{'_' + modifier if modifier else ''}"
             self.anon_seen.append((noun, eid))
-            span = Span(start, end, "entity", {"id": eid, "type": "PER", "form": "anonymous"}, STAGE)
+            span = Span(start, end, "entity", {"id": eid, "type": "PER", "_form": "anonymous"}, STAGE)
             self.new_entities.append(span)
             self.doc.objects.setdefault("entities", {}).setdefault(
                 eid, {"id": eid, "type": "PER", "name": self.text[start:end], "name_en": None,

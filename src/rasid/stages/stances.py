@@ -20,6 +20,7 @@ from pathlib import Path
 from rasid.arabic.normalise import fold
 from rasid.arabic.wordmatch import Match, PhraseMatcher, Word, stems, words
 from rasid.doc import Document, Span
+from rasid.stages.actors import actor_id, actor_mentions
 
 STAGE = "stances@1"
 _ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -54,6 +55,7 @@ class StanceCues:
     negations: frozenset[str]
     negation_window: int
     anaphora: PhraseMatcher
+    addressee: frozenset[str]
 
 
 def profile_paths(extra_dirs: list[Path] | None = None) -> list[Path]:
@@ -100,7 +102,8 @@ def load_cues() -> StanceCues:
     raw = json.loads(resources.files("rasid").joinpath("data/stances/cues.json").read_text("utf-8"))
     entries = [(c, kind) for kind in ("support", "oppose", "hesitant") for c in raw[kind]]
     return StanceCues(PhraseMatcher(entries), frozenset(fold(n) for n in raw["negations"]),
-                      int(raw["negation_window"]), PhraseMatcher((a, True) for a in raw["anaphora"]))
+                      int(raw["negation_window"]), PhraseMatcher((a, True) for a in raw["anaphora"]),
+                      frozenset(fold(a) for a in raw["addressee_cues"]))
 
 
 def find_propositions(ws: list[Word], lo: int, hi: int, profile: Profile) -> list[Match]:
@@ -134,11 +137,8 @@ class StanceFinder:
         self.cues = cues
         self.ws = words(doc.text)
         self.starts = [w.start for w in self.ws]
-        table = doc.objects.get("entities", {})
-        self.mentions = sorted(
-            (m for m in doc.spans("entities")
-             if (m.attrs.get("type") or table.get(m.attrs.get("id"), {}).get("type")) in _ACTOR_TYPES),
-            key=lambda m: m.start)
+        self.table = doc.objects.get("entities", {})
+        self.mentions = actor_mentions(doc, _ACTOR_TYPES)
         self.quotes = sorted(doc.spans("quotes"), key=lambda q: q.start)
 
     def word_range(self, start: int, end: int) -> tuple[int, int]:
@@ -155,8 +155,7 @@ class StanceFinder:
     def actors_near(self, a: int, b: int, exclude: tuple[int, int]) -> list[Span]:
         """Actor mentions between original offsets a and b, outside the proposition span."""
         return [m for m in self.mentions if a <= m.start and m.end <= b
-                and not (m.start < exclude[1] and exclude[0] < m.end)
-                and m.attrs.get("form") != "nisba"]
+                and not (m.start < exclude[1] and exclude[0] < m.end)]
 
     def coordinated(self, group: list[Span]) -> list[Span]:
         """The first actor and those joined to it by و or a comma (فرنسا والمملكة المتحدة)."""
@@ -183,7 +182,7 @@ class StanceFinder:
         cue_start, cue_end = self.ws[cue.first].start, self.ws[cue.last].end
         # subject before the cue, nearest first, within the clause
         before = self.actors_near(sent[0], cue_start, prop_span)
-        before = [m for m in before if not any(ch in ".؟!" for ch in self.doc.text[m.end:cue_start])]
+        before = [m for m in before if not any(ch in ".؟!:“”«»\"" for ch in self.doc.text[m.end:cue_start])]
         if before:
             tail = before[-1]
             chain = [tail]
@@ -194,16 +193,20 @@ class StanceFinder:
                 else:
                     break
             if self._close(tail.end, cue_start, 6):
-                return [m.attrs["id"] for m in chain]
+                return [actor_id(m, self.table) for m in chain]
         # verb-first order or a passive agent: actors right after the cue (skipping "من")
         after = self.actors_near(cue_end, min(sent[1], prop_span[0] if prop_span[0] > cue_end else sent[1]),
                                  prop_span)
         if not after:
             after = self.actors_near(cue_end, sent[1], prop_span)
+        addressee = self.ws[cue.first].key in self.cues.addressee or any(
+            k in self.cues.addressee for k in stems(self.ws[cue.first].key))
+        if addressee:
+            after = [m for m in after if m.attrs.get("type") == "PER"]
         if after and self._close(cue_end, after[0].start, 4):
-            return [m.attrs["id"] for m in self.coordinated(after)]
+            return [actor_id(m, self.table) for m in self.coordinated(after)]
         if before and self._close(before[-1].end, cue_start, 12):
-            return [before[-1].attrs["id"]]
+            return [actor_id(before[-1], self.table)]
         speaker = self.speaker_at(cue_start) or self.speaker_at(prop_span[0])
         return [speaker] if speaker else []
 
@@ -224,7 +227,8 @@ class StanceFinder:
             cues = self.cues.cues.find(self.ws, lo, hi)
             if not props and cues and previous_props and self.cues.anaphora.find(self.ws, lo, hi) or (
                     not props and cues and previous_props and hi - lo <= 8):
-                props = [Match(lo, lo, m.value) for m in previous_props]
+                first = min(previous_props, key=lambda m: m.first)
+                props = [Match(lo, lo, first.value)]
                 borrowed = True
             else:
                 borrowed = False
@@ -234,11 +238,8 @@ class StanceFinder:
                 previous_props = []
             if not props or not cues:
                 continue
-            for prop in props:
+            for prop, cue in self._pair(cues, props, borrowed):
                 prop_span = ((self.ws[prop.first].start, self.ws[prop.last].end) if not borrowed else (0, 0))
-                cue = self._nearest_cue(cues, prop, props)
-                if cue is None:
-                    continue
                 stance = str(cue.value)
                 if self.negated(cue.first, lo) and stance in ("support", "oppose"):
                     stance = "oppose" if stance == "support" else "support"
@@ -254,18 +255,36 @@ class StanceFinder:
         return out
 
     @staticmethod
-    def _nearest_cue(cues: list[Match], prop: Match, props: list[Match]) -> Match | None:
-        """The cue closest to the proposition, not inside another proposition's words."""
-        best, dist = None, 10**9
-        for c in cues:
-            if prop.first <= c.first <= prop.last:
+    def _pair(cues: list[Match], props: list[Match], borrowed: bool) -> list[tuple[Match, Match]]:
+        """Pair each proposition with the nearest free cue (a cue governs one proposition).
+
+        A cue before its object reads more naturally than one after; cues inside a
+        proposition's own words do not count; pairs more than 12 words apart are dropped.
+        """
+        scored = []
+        for p in props:
+            for c in cues:
+                if not borrowed and p.first <= c.first <= p.last:
+                    continue
+                if borrowed:
+                    d = 0
+                elif c.last < p.first:
+                    d = p.first - c.last - 1
+                else:
+                    d = c.first - p.last + 1
+                if d <= 12:
+                    scored.append((d, p.first, c.first, p, c))
+        scored.sort(key=lambda t: (t[0], t[1], t[2]))
+        used_p: set[int] = set()
+        used_c: set[int] = set()
+        out = []
+        for _, _, _, p, c in scored:
+            if id(p) in used_p or (id(c) in used_c and not borrowed):
                 continue
-            d = prop.first - c.last if c.last < prop.first else c.first - prop.last
-            if c.last < prop.first:
-                d -= 1  # a cue before its object reads more naturally than one after
-            if d < dist:
-                best, dist = c, d
-        return best if dist <= 12 else None
+            used_p.add(id(p))
+            used_c.add(id(c))
+            out.append((p, c))
+        return out
 
 
 def build():
