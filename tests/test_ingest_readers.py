@@ -152,9 +152,13 @@ def test_stdin_dash() -> None:
     assert err.one_line() == "-: E101 file holds only whitespace"
 
 
-def test_directory_of_2000_files(tmp_path: Path) -> None:
-    for i in range(2000):
-        (tmp_path / f"{i:04d}.txt").write_text(f"خبر رقم {i}", encoding="utf-8")
+def test_directory_read_sorted_and_recursive(tmp_path: Path) -> None:
+    """Sorted by name, sub-folders in place (the 2,000-file case runs through the CLI test)."""
+    for i in range(300):
+        folder = tmp_path / f"d{i % 3}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"{i:04d}.txt").write_text(f"خبر رقم {i}", encoding="utf-8")
     docs = list(read_inputs([str(tmp_path)]))
-    assert len(docs) == 2000 and all(isinstance(d, Document) for d in docs)
-    assert docs[0].text == "خبر رقم 0" and docs[-1].text == "خبر رقم 1999"
+    assert len(docs) == 300 and all(isinstance(d, Document) for d in docs)
+    assert [d.text for d in docs[:2]] == ["خبر رقم 0", "خبر رقم 3"]
+    assert docs[-1].text == "خبر رقم 299" and docs[-1].meta["path"] == str(tmp_path / "d2" / "0299.txt")

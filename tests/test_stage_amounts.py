@@ -32,7 +32,6 @@ def amounts(text: str) -> list[tuple]:
     ("استمر ثلاثة أيام", ("ثلاثة أيام", 3, "days", None, None, None)),
     ("قمة تستمر يومين", ("يومين", 2, "days", None, None, None)),
     ("بعد ألف يوم", ("ألف يوم", 1000, "days", None, None, None)),
-    ("لا يفي ثمانية من أصل 32 بالهدف", ("ثمانية من أصل 32", 8, None, "of 32", None, None)),
     ("بلغت ٣٫٥ مليار دولار", ("٣٫٥ مليار دولار", 3_500_000_000, "USD", None, None, None)),
     ("ارتفع بنسبة 2.5%", ("2.5%", 2.5, "percent", None, None, None)),
     ("نمو 4 في المائة", ("4 في المائة", 4, "percent", None, None, None)),
@@ -52,7 +51,9 @@ def amounts(text: str) -> list[tuple]:
     ("قرابة مليوني شخص", ("قرابة مليوني شخص", 2_000_000, "people", None, "about", None)),
     ("لمدة أسبوعين", ("أسبوعين", 2, "weeks", None, None, None)),
     ("سيجتمع فريقان", ("فريقان", 2, "teams", None, None, None)),
-    ("خلال اليومين المقبلين", ("يومين", 2, "days", None, None, None)),
+    ("وعلى مدى عامين", ("عامين", 2, "years", None, None, None)),
+    ("للدول الـ 33", ("للدول الـ 33", 33, "countries", None, None, None)),
+    ("خلال اليومين المقبلين", ("اليومين", 2, "days", None, None, None)),
     ("يوم واحد فقط", ("يوم واحد", 1, "days", None, None, None)),
     ("على أحد الأعضاء الـ32 هجوما", ("الأعضاء الـ32", 32, "members", None, None, None)),
     ("لم يتفق الوفود الـ 33", ("الوفود الـ 33", 33, "delegations", None, None, None)),
@@ -63,6 +64,11 @@ def amounts(text: str) -> list[tuple]:
 ])
 def test_one_amount(text: str, want: tuple) -> None:
     assert amounts(text) == [want]
+
+
+def test_of_total_without_noun() -> None:
+    assert amounts("لا يفي ثمانية من أصل 32 بالهدف") == [
+        ("ثمانية من أصل 32", 8, None, "of 32", None, None), ("32", 32, None, None, None, None)]
 
 
 def test_partitive_counts_and_unit() -> None:

@@ -33,6 +33,8 @@ MIN_CITY_POPULATION = 100_000
 ARTICLE_RATIO = 0.5
 ARTICLE_MIN_COUNT = 20
 NISBA_LIKE_RATIO = 2.0
+#: a word seen this often in Wikidata person names is a person-name word, not a city name
+PERSON_NAME_MIN_COUNT = 50
 NEWS_FILES = ("news/ant_multisource/articles.jsonl", "news/saudinewsnet/articles.jsonl")
 
 
@@ -78,6 +80,21 @@ class Frequencies:
         # a name ending in ي is its own nisba, so its article form is expected: ask for a clear excess
         ratio = NISBA_LIKE_RATIO if key.endswith("ي") else ARTICLE_RATIO
         return with_article >= ARTICLE_MIN_COUNT and with_article >= ratio * self.counts[key]
+
+
+def person_names(shared: Path) -> set[str]:
+    """Folded words frequent in Wikidata person names (steveash alignments, CC0): given names and
+    surnames such as فلاديمير, which must not be read as the city of the same name."""
+    counts: Counter[str] = Counter()
+    path = shared / "gazetteers/wikidata_names_steveash/wd_arabic.normalized.aligned.tokens"
+    if not path.exists():
+        return set()
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 3 and parts[2].isdigit():
+                counts[fold(parts[1].replace(" ", ""))] += int(parts[2])
+    return {w for w, n in counts.items() if n >= PERSON_NAME_MIN_COUNT}
 
 
 def read_countries(shared: Path) -> list[dict]:
@@ -193,10 +210,12 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
             cur = best_for_key.get(key)
             if cur is None or rank > cur[0]:
                 best_for_key[key] = (rank, c["geonameid"])
+    given_names = person_names(shared)
     for c in sorted(chosen_cities, key=lambda c: int(c["geonameid"])):
         names = [n for n in arabic_names(c)
                  if best_for_key[fold(n)][1] == c["geonameid"] and fold(n) not in reserved
-                 and not freq.is_common_word(n)]
+                 and not freq.is_common_word(n)
+                 and (c["feature_code"] == "PPLC" or fold(n) not in given_names)]
         seen_in_news = [n for n in names if freq[n] > 0]
         names = sorted(dedupe(seen_in_news or names[:1]), key=lambda n: (-freq[n], n))
         if not names:

@@ -210,10 +210,43 @@ def analyse_word(bare: str) -> tuple[str, str, str]:
         # the article never takes a pronoun suffix, so the split is known without the analyser;
         # "الت..." may be a form VIII verb or noun of a root in ل (التقى, التزام): ask qalsadi
         return m.group(), "", ""
+    got = _known_rest_split(bare)
+    if got is not None:
+        return got
     got = _qalsadi_split(bare)
     if got is None:
         return _rule_split(bare, names)
     return got
+
+
+#: proclitic strings tried in front of a known word, longest first
+_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س")
+
+
+def _known_rest_split(bare: str) -> tuple[str, str, str] | None:
+    """Split an unseen word as proclitic + a word of the compiled table, or word + suffix.
+
+    Cheap and conservative: the rest must be a table word of at least three letters, so that
+    only the analyser's own earlier decisions are reused; None leaves the word to qalsadi.
+    """
+    table = _segmentations()
+    for pro in _PROCLITICS:
+        if not bare.startswith(pro) or len(bare) - len(pro) < 3:
+            continue
+        rest = bare[len(pro):]
+        if pro.endswith("س") and rest[0] not in "يتنأ":
+            continue
+        hit = table.get(rest)
+        if hit is not None and _valid_proclitic(pro + hit[0]):
+            return pro + hit[0], hit[1], hit[2]
+    for suf in _SUFFIXES:
+        if bare.endswith(suf) and len(bare) - len(suf) >= 3:
+            rest = bare[: -len(suf)]
+            for cand in (rest, rest[:-1] + "ة" if rest.endswith("ت") else None):
+                hit = table.get(cand) if cand else None
+                if hit is not None and not hit[0] and not hit[1]:
+                    return "", suf, hit[2]
+    return None
 
 
 def _may_split(bare: str) -> bool:

@@ -37,9 +37,8 @@ def run(args: argparse.Namespace) -> int:
     if not sample.is_dir() or not any(entry.name.endswith(".txt") for entry in sample.iterdir()):
         raise InputError("the bundled sample corpus is missing from this installation",
                          path="rasid/data/sample")
-    pipeline = load_pipeline(args.stages)
     with as_file(sample) as folder, Store(args.db) as store:
-        summary = ingest([str(folder)], store, pipeline, progress=not args.no_progress, on_error=warn)
+        summary = ingest([str(folder)], store, lambda: load_pipeline(args.stages), progress=not args.no_progress, on_error=warn)
         docs = [store.get_document(doc_id) for doc_id in dict.fromkeys(summary.doc_ids)]
     docs.sort(key=lambda d: (d.meta.get("published") or "9999", d.id))  # chronological
     print(build_report(docs))

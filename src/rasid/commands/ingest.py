@@ -25,9 +25,8 @@ def run(args: argparse.Namespace) -> int:
     from rasid.ingest.run import ingest
     from rasid.store import Store
 
-    pipeline = load_pipeline(args.stages)
     with Store(args.db) as store:
-        summary = ingest(args.paths, store, pipeline, published=args.published, source=args.source,
+        summary = ingest(args.paths, store, lambda: load_pipeline(args.stages), published=args.published, source=args.source,
                          max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, batch_size=max(1, args.batch_size),
                          progress=not args.no_progress, on_error=warn)
     print(summary.line(), file=sys.stderr)

@@ -34,7 +34,7 @@ def load_seeds(shared: Path) -> list[tuple[dict[str, Any], str]]:
 
 def rasid_dates(text: str, published: str | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Date spans (as dicts) and the document meta from the pipeline up to the dates stage."""
-    from rasid.pipeline import Pipeline, make_document
+    from rasid.pipeline import make_document
 
     names = ["boilerplate", "sentences", "duplicates", "dates"]
     pipe = _pipeline(tuple(names))

@@ -19,6 +19,7 @@ from rasid.dates.tokens import CLAUSE_END, split_words
 
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
+_TRAILING = frozenset("\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670")
 
 
 @dataclass
@@ -371,6 +372,8 @@ class Matcher:
                 i += 1
                 continue
             found.start, found.end = self.view.to_original(self.words[found.i][1], self.words[found.j - 1][2])
+            while found.end < len(self.text) and self.text[found.end] in _TRAILING:
+                found.end += 1  # tatweel and marks that the view dropped ("1445هـ")
             if found.kind in ("weekday", "day_month", "month", "full", "month_year"):
                 found.tense = self.tense_before(found.i)
             out.append(found)

@@ -14,7 +14,6 @@ Choices (documented in the package README of the stage):
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from rasid.dates import hijri

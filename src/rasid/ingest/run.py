@@ -42,11 +42,22 @@ def _count_hint(paths: list[str]) -> int | None:
     return total
 
 
-def ingest(paths: list[str], store: Store, pipeline: Pipeline, *, published: str | None = None,
+def ingest(paths: list[str], store: Store, pipeline: Pipeline | Callable[[], Pipeline], *, published: str | None = None,
            source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH,
            progress: bool = False, on_error: Callable[[InputError], None] | None = None) -> IngestSummary:
-    """Ingest files, directories or ``-`` into ``store``; bad inputs are reported and recorded."""
+    """Ingest files, directories or ``-`` into ``store``; bad inputs are reported and recorded.
+
+    ``pipeline`` may be a zero-argument factory: it is then built only when a document not yet
+    stored needs analysis, so re-running over a stored corpus loads no stage at all.
+    """
     summary = IngestSummary()
+    built: list[Pipeline] = []
+
+    def analyse(doc: Document) -> None:
+        if not built:
+            built.append(pipeline if hasattr(pipeline, "run_doc") else pipeline())  # type: ignore[operator]
+        built[0].run_doc(doc)
+
     batch: list[Document] = []
     items = read_inputs(paths, published=published, source=source, max_bytes=max_bytes)
     bar = None
@@ -80,7 +91,7 @@ def ingest(paths: list[str], store: Store, pipeline: Pipeline, *, published: str
             if store.has(item.id) or any(d.id == item.id for d in batch):
                 summary.present += 1
                 continue
-            pipeline.run_doc(item)
+            analyse(item)
             summary.stage_failures += len(item.meta.get("failures", []) or [])
             batch.append(item)
             if len(batch) >= batch_size:

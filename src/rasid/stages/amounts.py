@@ -167,7 +167,9 @@ class AmountFinder:
             return 0
         for p in _NOUN_PREFIXES:
             if tok.text.startswith(p) and tok.text[len(p):] in self._heads:
-                return len(p)
+                if p == "لل":
+                    return 0  # ل + ال written لل: nothing separable to cut
+                return len(p) - 2 if p.endswith("ال") else len(p)
         return 0
 
     # -- small matchers -------------------------------------------------------------
@@ -454,6 +456,8 @@ class AmountFinder:
                     return None, nxt  # bare decimals are versions and names (مينسك 3.0)
                 if raw.isdigit() and (len(raw) >= 7 or (raw.startswith("0") and len(raw) > 1)):
                     return None, nxt  # phone numbers and codes
+                if (a > 0 and toks[a - 1].kind == "num") or (b < n and toks[b].kind == "num"):
+                    return None, nxt  # digit groups in a row: a phone number or a code
             elif not (p.scaled or f.approx or f.range_to is not None or f.counts) or p.value < 1:
                 return None, nxt
         return f, nxt

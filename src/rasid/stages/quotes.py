@@ -21,6 +21,7 @@ from typing import Any
 
 from rasid.arabic.normalise import fold
 from rasid.doc import Document, Span
+from rasid.stages.actors import actor_id, actor_mentions
 
 STAGE = "quotes@1"
 _WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
@@ -123,12 +124,8 @@ class QuoteFinder:
         self.cues = cues
         self.words = _words(doc.text, cues)
         self.word_starts = [w.start for w in self.words]
-        table = doc.objects.get("entities", {})
-        self.mentions = sorted(
-            (s for s in doc.spans("entities")
-             if (s.attrs.get("type") or table.get(s.attrs.get("id"), {}).get("type")) in _ACTOR_TYPES),
-            key=lambda s: s.start,
-        )
+        self.table = doc.objects.get("entities", {})
+        self.mentions = actor_mentions(doc, _ACTOR_TYPES)
         self.mention_starts = [m.start for m in self.mentions]
         self.sentences = sorted((s.start, s.end) for s in doc.spans("sentences"))
         self.new_entities: list[Span] = []
@@ -256,7 +253,10 @@ class QuoteFinder:
                 break
         found = None
         if not any(self._anon_head(self.words[k].key) for k in range(wi + 1, min(wi + 3, len(self.words)))):
-            found = self.pick_actor(self.mentions_in(start, stop))
+            near = self.mentions_in(start, stop)
+            # the subject follows its verb closely; a name further on is an object or a place
+            if near and len(self.words_in(start, near[0].start)) <= 2:
+                found = self.pick_actor(near)
         if found is None:
             anon = self.anonymous_after(wi + 1, stop if stop > start else window_end)
             if anon is not None:
@@ -264,6 +264,14 @@ class QuoteFinder:
             return None, start
         phrase_end = max(m.end for m in self.mentions_in(start, stop))
         return found, phrase_end
+
+    def participle_subject(self, wi: int, sent_start: int) -> Span | None:
+        """A participle (مشيرا، قائلا) shares its sentence's subject: None (carry the
+        previous quote's speaker) when an earlier cue in the sentence has one, else the
+        first actor named in the sentence."""
+        if any(self.is_cue(k) for k in self.words_in(sent_start, self.words[wi].start)):
+            return None
+        return self.pick_actor(self.mentions_in(sent_start, self.words[wi].start)[:1])
 
     def speaker_before_cue(self, wi: int, sent_start: int) -> Span | None:
         """Subject named shortly before the cue (SVO order), inside the same sentence."""
@@ -313,7 +321,7 @@ class QuoteFinder:
                     cue_wi = j
                     break
             if cue_wi is not None and self.words[cue_wi].key in self.cues.participles:
-                speaker = self.pick_actor(self.mentions_in(sent_start, self.words[cue_wi].start))
+                speaker = self.participle_subject(cue_wi, sent_start)
             elif cue_wi is not None:
                 speaker, phrase_end = self.speaker_after_cue(cue_wi, open_at)
                 if speaker is None:
@@ -332,7 +340,7 @@ class QuoteFinder:
                         speaker, _ = self.speaker_after_cue(j, sent_end)
             if short and cue_wi is None:
                 continue  # a scare-quoted phrase, not a statement
-            speaker_id = speaker.attrs.get("id") if speaker is not None else None
+            speaker_id = actor_id(speaker, self.table) if speaker is not None else None
             cue = None
             if cue_wi is not None:
                 used_cues.add(cue_wi)
@@ -352,7 +360,7 @@ class QuoteFinder:
             sent_start, sent_end = self.sentence_of(w.start)
             attribution = self.is_attribution(j)
             if w.key in self.cues.participles:
-                speaker = self.pick_actor(self.mentions_in(sent_start, w.start))
+                speaker = self.participle_subject(j, sent_start)
                 c0 = self.content_start_after(w.end, sent_end)
                 c1 = self._content_end(c0, sent_end)
                 self._emit(quotes, w, speaker, c0, c1, inside_direct)
@@ -394,7 +402,7 @@ class QuoteFinder:
         if any(q_start <= c0 < q_end for q_start, q_end in inside_direct):
             return
         quotes.append(Span(c0, c1, "quote", {
-            "kind": "indirect", "speaker": speaker.attrs.get("id") if speaker is not None else None,
+            "kind": "indirect", "speaker": actor_id(speaker, self.table) if speaker is not None else None,
             "cue": {"start": cue.start, "end": cue.end}, "_carry": speaker is None}, STAGE))
 
     def _opens_clause(self, j: int, sent_start: int) -> bool:

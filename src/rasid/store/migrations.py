@@ -18,6 +18,7 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             text TEXT NOT NULL,
             meta TEXT NOT NULL DEFAULT '{}',
             objects TEXT NOT NULL DEFAULT '{}',
+            layer_names TEXT NOT NULL DEFAULT '[]',
             ingested_at TEXT NOT NULL
         )""",
         "CREATE INDEX documents_published ON documents (published)",

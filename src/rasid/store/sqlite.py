@@ -160,10 +160,10 @@ class Store:
         c = self.conn
         meta = {k: v for k, v in doc.meta.items() if k not in _DOC_COLUMNS}
         c.execute(
-            "INSERT INTO documents (id, source, title, url, published, text, meta, objects, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents (id, source, title, url, published, text, meta, objects, layer_names, "
+            "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.id, *(_text_or_none(doc.meta.get(k)) for k in _DOC_COLUMNS), doc.text, _dumps(meta),
-             _dumps(doc.objects), _now()),
+             _dumps(doc.objects), _dumps(list(doc.layers)), _now()),  # layer_names keeps empty layers
         )
         rows = [(doc.id, layer, s.start, s.end, s.label, _dumps(dict(s.attrs)), s.stage)
                 for layer, s in doc.iter_all()]
@@ -236,8 +236,8 @@ class Store:
 
     def get_document(self, doc_id: str) -> Document:
         """The stored Document with its layers and objects, as it was written."""
-        row = self._query("SELECT id, source, title, url, published, text, meta, objects FROM documents "
-                          "WHERE id = ?", (doc_id,))
+        row = self._query("SELECT id, source, title, url, published, text, meta, objects, layer_names "
+                          "FROM documents WHERE id = ?", (doc_id,))
         if not row:
             raise StoreError(f"no document with id {doc_id!r}", path=self.path)
         return self._rebuild(row[0])
@@ -253,12 +253,12 @@ class Store:
         return [dict(zip(("path", "doc_id", "stage", "code", "message", "at"), r, strict=True)) for r in rows]
 
     def _rebuild(self, row: tuple[Any, ...]) -> Document:
-        doc_id, source, title, url, published, text, meta_json, objects_json = row
+        doc_id, source, title, url, published, text, meta_json, objects_json, layer_names = row
         meta = json.loads(meta_json)
         for key, value in zip(_DOC_COLUMNS, (source, title, url, published), strict=True):
             if value is not None:
                 meta[key] = value
-        layers: dict[str, list[Span]] = {}
+        layers: dict[str, list[Span]] = {name: [] for name in json.loads(layer_names)}
         for layer, start, end, label, attrs, stage in self._query(
                 'SELECT layer, start, "end", label, attrs, stage FROM annotations WHERE doc_id = ? '
                 "ORDER BY rowid", (doc_id,)):

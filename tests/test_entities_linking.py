@@ -1,0 +1,152 @@
+"""Recognition and linking: clitics, nisba, word boundaries, variants, titles, offsets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rasid.doc import Document
+from rasid.entities.linking import Linker, unknown_id
+from rasid.entities.registry import load_registry
+
+EXTRA = [
+    {"id": "per:volodymyr_zelensky", "type": "PER", "name": "فولوديمير زيلنسكي", "name_en": "Volodymyr Zelensky",
+     "variants": [], "aliases": [],
+     "roles": [{"title": ["الرئيس الأوكراني"], "generic": ["الرئيس"], "title_en": "President of Ukraine",
+                "org": None, "country": "gpe:ua", "start": "2019-05-20", "end": None}]},
+    {"id": "per:pete_hegseth", "type": "PER", "name": "بيت هيغسيث", "name_en": "Pete Hegseth",
+     "roles": [{"title": [], "generic": ["وزير الدفاع", "الوزير"], "title_en": "US Secretary of Defense",
+                "org": None, "country": "gpe:us", "start": "2025-01-25", "end": None}]},
+    {"id": "per:lloyd_austin", "type": "PER", "name": "لويد أوستن", "name_en": "Lloyd Austin",
+     "roles": [{"title": [], "generic": ["وزير الدفاع", "الوزير"], "title_en": "US Secretary of Defense",
+                "org": None, "country": "gpe:us", "start": "2021-01-22", "end": "2025-01-20"}]},
+    {"id": "per:john_healey", "type": "PER", "name": "جون هيلي", "name_en": "John Healey",
+     "roles": [{"title": [], "generic": ["وزير الدفاع", "الوزير"], "title_en": "UK Secretary of State for Defence",
+                "org": None, "country": "gpe:gb", "start": "2024-07-05", "end": None}]},
+]
+
+
+@pytest.fixture(scope="module")
+def linker(tmp_path_factory: pytest.TempPathFactory) -> Linker:
+    from rasid.entities.registry import shipped_files
+
+    folder = tmp_path_factory.mktemp("reg")
+    extra = folder / "extra.jsonl"
+    extra.write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in EXTRA), encoding="utf-8")
+    files = [p for p in shipped_files() if p.name in ("countries.jsonl", "places.jsonl")] + [extra]
+    return Linker(load_registry(files, use_default_overlay=False), tagger=None)
+
+
+def found(linker: Linker, text: str, published: str = "2025-03-01") -> list[tuple[str, str]]:
+    doc = Document(text, meta={"published": published})
+    mentions, table = linker.annotate(doc)
+    for m in mentions:  # the offset invariant: the span is the mention's own surface
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.entity_id in table
+    return [(text[m.start:m.end], m.entity_id) for m in mentions]
+
+
+def test_proclitics_stay_outside_the_mention(linker: Linker) -> None:
+    assert found(linker, "دعم لأوكرانيا وأستراليا وبالصين، وللولايات المتحدة") == [
+        ("أوكرانيا", "gpe:ua"), ("أستراليا", "gpe:au"), ("الصين", "gpe:cn"), ("ولايات المتحدة", "gpe:us")]
+
+
+def test_nisba_adjectives_link_to_their_country(linker: Linker) -> None:
+    assert found(linker, "المسؤول الأمريكي والوفد الأميركي والقوات الروسية والأوكرانيين") == [
+        ("الأمريكي", "gpe:us"), ("الأميركي", "gpe:us"), ("الروسية", "gpe:ru"), ("الأوكرانيين", "gpe:ua")]
+
+
+def test_no_match_inside_a_longer_word(linker: Linker) -> None:
+    assert found(linker, "أمريكانا روسياتي مصرفي الصينيةوالهند") == []
+
+
+def test_capital_keeps_the_city_id_and_names_its_country(linker: Linker) -> None:
+    doc = Document("قالت كييف إن موسكو ترفض", meta={"published": "2025-01-01"})
+    mentions, table = linker.annotate(doc)
+    assert [m.entity_id for m in mentions] == ["loc:703448", "loc:524901"]
+    assert table["loc:703448"]["capital_of"] == "gpe:ua"
+
+
+def test_transliteration_variants_and_surnames_share_one_id(linker: Linker) -> None:
+    text = "التقى فولوديمير زيلينسكي بالصحفيين، وقال زيلينسكي ثم أضاف وزيلنسكي"
+    assert found(linker, text) == [("فولوديمير زيلينسكي", "per:volodymyr_zelensky"),
+                                   ("زيلينسكي", "per:volodymyr_zelensky"), ("زيلنسكي", "per:volodymyr_zelensky")]
+
+
+def test_surname_alone_without_the_full_name_is_not_linked(linker: Linker) -> None:
+    assert found(linker, "قال زيلينسكي") == []
+
+
+def test_dated_title_with_country_qualifier(linker: Linker) -> None:
+    text = "قال وزير الدفاع الأمريكي إن"
+    assert found(linker, text, "2025-03-01") == [("وزير الدفاع الأمريكي", "per:pete_hegseth"),
+                                                 ("الأمريكي", "gpe:us")]
+    assert found(linker, text, "2024-03-01") == [("وزير الدفاع الأمريكي", "per:lloyd_austin"),
+                                                 ("الأمريكي", "gpe:us")]
+    assert found(linker, "قال وزير الدفاع البريطاني", "2025-03-01") == [
+        ("وزير الدفاع البريطاني", "per:john_healey"), ("البريطاني", "gpe:gb")]
+
+
+def test_generic_title_takes_the_last_holder_in_the_document(linker: Linker) -> None:
+    text = "وصل جون هيلي إلى كييف. وقال الوزير إن"
+    assert found(linker, text) == [("جون هيلي", "per:john_healey"), ("كييف", "loc:703448"),
+                                   ("الوزير", "per:john_healey")]
+    assert found(linker, "وقال الوزير إن") == []
+
+
+def test_title_with_registry_title_and_nested_country(linker: Linker) -> None:
+    assert found(linker, "قال الرئيس الأوكراني") == [("الرئيس الأوكراني", "per:volodymyr_zelensky"),
+                                                     ("الأوكراني", "gpe:ua")]
+
+
+def test_noise_is_skipped(linker: Linker) -> None:
+    from rasid.doc import Span
+
+    text = "أوكرانيا\nاقرأ أيضا: روسيا"
+    doc = Document(text, meta={})
+    doc.add("boilerplate", [Span(9, len(text), "boilerplate")])
+    mentions, _ = linker.annotate(doc)
+    assert [(text[m.start:m.end], m.entity_id) for m in mentions] == [("أوكرانيا", "gpe:ua")]
+
+
+class FakeTagger:
+    def __init__(self, spans: list[tuple[str, str]]) -> None:
+        self.spans = spans
+
+    def tag_spans(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        for surface, label in self.spans:
+            start = text.find(surface)
+            while start >= 0:
+                out.append((start, start + len(surface), label))
+                start = text.find(surface, start + 1)
+        return out
+
+
+def test_tagger_names_get_stable_ids_and_surnames(linker: Linker) -> None:
+    tagged = Linker(linker.registry, tagger=FakeTagger([("أولاف شولتز", "PERS"), ("شولز", "PERS"),
+                                                         ("فولوديمير زيلينسكي", "PERS")]))
+    text = "قال أولاف شولتز إن شولز وفولوديمير زيلينسكي"
+    doc = Document(text, meta={"published": "2023-07-01"})
+    mentions, table = tagged.annotate(doc)
+    got = [(text[m.start:m.end], m.entity_id) for m in mentions]
+    assert got == [("أولاف شولتز", "x:per:اولاف_شولتز"), ("شولز", "x:per:اولاف_شولتز"),
+                   ("فولوديمير زيلينسكي", "per:volodymyr_zelensky")]
+    assert unknown_id("PER", "أولاف  شولتز") == "x:per:اولاف_شولتز"
+    assert table["x:per:اولاف_شولتز"]["name"] == "أولاف شولتز"
+
+
+def test_stage_adds_mentions_and_table(tmp_path: Path) -> None:
+    from rasid.stages.entities import TAG, build
+
+    run = build()
+    text = "وصل الوفد الأمريكي إلى بروكسل."
+    doc = Document(text, meta={"published": "2025-02-12"})
+    run(doc)
+    spans = doc.spans("entities")
+    assert [(text[s.start:s.end], s.attrs["id"], s.attrs["type"], s.stage) for s in spans] == [
+        ("الأمريكي", "gpe:us", "GPE", TAG), ("بروكسل", "loc:2800866", "GPE", TAG)]
+    assert doc.objects["entities"]["gpe:us"]["name_en"] == "United States"
+    doc.check_offsets()
