@@ -233,7 +233,7 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
         stems = r.get("nisba_stems", [])
         row = {"id": r["id"], "type": "LOC", "name": r["name"], "name_en": r["name_en"],
                "variants": [v for v in r.get("variants", []) if v != r["name"]], "aliases": r.get("aliases", []),
-               "nisba": dedupe([f for s in stems for f in inflect_nisba(s)])}
+               "nisba": dedupe([f for s in stems for f in inflect_nisba(s)] + r.get("nisba_extra", []))}
         place_rows.append(row)
     return country_rows, place_rows
 

@@ -355,28 +355,29 @@ def compile_table(words: Iterable[str], min_count: int, out_path: str, jobs: int
 
 
 def _main(argv: list[str]) -> int:
+    """``compile OUT.tsv MIN_COUNT JOBS FILE.jsonl[@SKIP] ...``: SKIP leading records are left out."""
     import json
 
-    if len(argv) < 3 or argv[0] != "compile":
-        print("usage: python -m rasid.arabic.tokenise compile ARTICLES.jsonl OUT.tsv [MIN_COUNT] [MAX_DOCS] [JOBS]")
+    if len(argv) < 5 or argv[0] != "compile":
+        print("usage: python -m rasid.arabic.tokenise compile OUT.tsv MIN_COUNT JOBS ARTICLES.jsonl[@SKIP] ...")
         return 2
-    src, out = argv[1], argv[2]
-    min_count = int(argv[3]) if len(argv) > 3 else 5
-    max_docs = int(argv[4]) if len(argv) > 4 else 10**9
+    out, min_count, jobs, sources = argv[1], int(argv[2]), int(argv[3]), argv[4:]
 
     def words() -> Iterable[str]:
-        with open(src, encoding="utf-8") as fh:
-            for n, line in enumerate(fh):
-                if n >= max_docs:
-                    break
-                text = json.loads(line).get("text") or ""
-                for m in _TOKEN_RE.finditer(text):
-                    if m.lastgroup == "ar":
-                        bare = _strip_marks(m.group())
-                        if not any("\ufb50" <= ch for ch in bare):
-                            yield bare
+        for src in sources:
+            path, _, skip = src.partition("@")
+            with open(path, encoding="utf-8") as fh:
+                for n, line in enumerate(fh):
+                    if n < int(skip or 0):
+                        continue
+                    text = json.loads(line).get("text") or ""
+                    for m in _TOKEN_RE.finditer(text):
+                        if m.lastgroup == "ar":
+                            bare = _strip_marks(m.group())
+                            if not any("\ufb50" <= ch for ch in bare):
+                                yield bare
 
-    n = compile_table(words(), min_count, out, jobs=int(argv[5]) if len(argv) > 5 else 1)
+    n = compile_table(words(), min_count, out, jobs=jobs)
     print(f"wrote {n} rows to {out}")
     return 0
 

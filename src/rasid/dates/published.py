@@ -71,7 +71,14 @@ def registry_events() -> tuple[tuple[str, tuple[str, ...], dt.date, dt.date], ..
         start = _date(e.get("start"))
         if start is None:
             continue
-        end = _date(e.get("end")) or start
+        end = _date(e.get("end"))
+        if end is None and e.get("end") is not None:
+            continue  # a month-precise end: too vague to date an article
+        end = end or start
+        if e.get("end") is None and "end" in e:
+            continue  # open-ended (an ongoing war): no anchor
+        if (end - start).days > 7:
+            continue  # a long event does not fix a week
         names = {fold(n) for key in ("name", "variants", "aliases")
                  for n in ([e[key]] if isinstance(e.get(key), str) else e.get(key) or [])
                  if isinstance(n, str)}
@@ -92,25 +99,47 @@ def _sentence_of(text: str) -> list[int]:
     return numbers
 
 
-def _event_mentions(doc: Document) -> list[tuple[int, str, dt.date, dt.date]]:
-    """(offset, id, start, end) of registry events the text names."""
+_STOP = frozenset({"في", "بين", "مع", "من", "الى", "علي", "عن"})
+
+
+def _content(word: str) -> str:
+    """A folded word without a leading conjunction, preposition or article."""
+    if len(word) > 3 and word[0] in "وف":
+        word = word[1:]
+    if len(word) > 3 and word[0] in "بلك" and not word.startswith("ال"):
+        word = word[1:]
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    return word
+
+
+def _event_mentions(doc: Document, sentence: list[int]) -> list[tuple[frozenset[int], str, dt.date, dt.date]]:
+    """(sentence numbers, id, start, end) of registry events the text names: a linked entity
+    mention, or every content word of one of the event's names inside two adjacent sentences."""
     events = registry_events()
     if not events:
         return []
     by_id = {eid: (start, end) for eid, _, start, end in events}
-    found: list[tuple[int, str, dt.date, dt.date]] = []
+    found: list[tuple[frozenset[int], str, dt.date, dt.date]] = []
     for span in doc.spans("entities"):
         eid = span.attrs.get("id")
         if eid in by_id:
-            found.append((span.start, eid, *by_id[eid]))
-    if found:
-        return found
+            found.append((frozenset({sentence[span.start]}), eid, *by_id[eid]))
     view = normalise(doc.text)
+    words_by_sentence: dict[int, set[str]] = {}
+    for m in re.finditer(r"[\u0621-\u064a]+|[a-z]+|\d+", view.text):
+        words_by_sentence.setdefault(sentence[view.starts[m.start()]], set()).add(_content(m.group()))
+    seen = {eid for _, eid, _, _ in found}
+    last = max(words_by_sentence, default=-1)
     for eid, names, start, end in events:
-        for name in names:
-            pos = view.text.find(name)
-            if pos >= 0:
-                found.append((view.to_original(pos, pos + len(name))[0], eid, start, end))
+        if eid in seen:
+            continue
+        keys = [frozenset(_content(w) for w in name.split() if w not in _STOP) for name in names]
+        keys = [k for k in keys if len(k) >= 3]  # two words ("الحرب الروسية") say too little
+        for n in range(last + 1):
+            pair = words_by_sentence.get(n, set()) | words_by_sentence.get(n + 1, set())
+            if any(k <= pair for k in keys):
+                found.append((frozenset({n, n + 1}), eid, start, end))
                 break
     return found
 
@@ -162,19 +191,18 @@ def infer_published(doc: Document, mentions: list[Mention] | None = None
             weekdays.add((m.weekday - (m.offset or 0)) % 7)
             evidence.append(f"day word with weekday: «{surface(m)}»")
 
-    for offset, eid, start, end in _event_mentions(doc):
-        s = sentence[offset]
+    for where, eid, start, end in _event_mentions(doc, sentence):
         tied = False
         for m in mentions:
             if m.kind == "weekday" and m.shift is None and m.weekday in (start.weekday(), end.weekday()):
                 anchor = start if m.weekday == start.weekday() else end
-                if sentence[m.start] != s and m.tense != "future":
+                if sentence[m.start] not in where and m.tense != "future":
                     continue  # a past weekday elsewhere in the text may be any other day
                 win = (anchor, anchor + _WEEK) if m.tense == "past" else (anchor - _WEEK, anchor)
                 windows.append(win)
                 evidence.append(f"event {eid} ({anchor}) on «{surface(m)}» ({m.tense})")
                 tied = True
-            elif m.kind == "period" and m.unit == "week" and m.shift == "current" and sentence[m.start] == s:
+            elif m.kind == "period" and m.unit == "week" and m.shift == "current" and sentence[m.start] in where:
                 windows.append((start - _WEEK, end + _WEEK))
                 evidence.append(f"event {eid} ({start}) «{surface(m)}»")
                 tied = True
@@ -190,9 +218,8 @@ def infer_published(doc: Document, mentions: list[Mention] | None = None
 
     a = max(w[0] for w in windows)
     b = min(w[1] for w in windows)
-    if a > b:  # windows disagree: keep the first window, the bounds may still narrow it
-        a, b = windows[0]
-        evidence.append("windows disagree; first kept")
+    if a > b:
+        return None, "low", evidence + ["the windows disagree"]
     if lo is not None and lo <= b:
         a = max(a, lo)
     if hi is not None and hi >= a:

@@ -29,6 +29,7 @@ _OPEN_MARKS = "“«„"
 _CLOSE_MARKS = "”»"
 _ANY_MARK = _OPEN_MARKS + _CLOSE_MARKS + '"'
 _ACTOR_TYPES = ("PER", "ORG", "GPE")
+_RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
 _SMALL_NUMBERS = frozenset(fold(w) for w in "اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عدة".split())
 
 
@@ -152,6 +153,8 @@ class QuoteFinder:
 
     def is_cue(self, wi: int) -> bool:
         key = self.words[wi].key
+        if wi > 0 and self.words[wi - 1].key in _RELATIVES:
+            return False  # "التي تشير إلى": a relative clause, not a report
         return key in self.cues.verbs or self.is_attribution(wi)
 
     def is_attribution(self, wi: int) -> bool:
@@ -254,9 +257,14 @@ class QuoteFinder:
         found = None
         if not any(self._anon_head(self.words[k].key) for k in range(wi + 1, min(wi + 3, len(self.words)))):
             near = self.mentions_in(start, stop)
-            # the subject follows its verb closely; a name further on is an object or a place
-            if near and len(self.words_in(start, near[0].start)) <= 2:
-                found = self.pick_actor(near)
+            if self.cues.verbs.get(self.words[wi].key) == "call":
+                near = [m for m in near if m.attrs.get("type") == "PER"]  # حثت أوروبا: the addressee
+            # the subject follows its verb closely; a person may come after a title the registry
+            # lacks, but an organisation or country further on is a genitive ("مضيف فوكس نيوز")
+            if near:
+                gap = len(self.words_in(start, near[0].start))
+                if gap == 0 or (gap <= 2 and near[0].attrs.get("type") == "PER"):
+                    found = self.pick_actor(near)
         if found is None:
             anon = self.anonymous_after(wi + 1, stop if stop > start else window_end)
             if anon is not None:
