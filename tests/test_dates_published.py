@@ -11,7 +11,7 @@ from rasid.dates.published import infer_published
 from rasid.doc import Document
 from rasid.stages.dates import build
 
-SUMMIT = ("event:test_summit", ("قمه فيلنيوس",), dt.date(2023, 7, 11), dt.date(2023, 7, 12))
+SUMMIT = ("event:test_summit", ("قمه الناتو في فيلنيوس",), dt.date(2023, 7, 11), dt.date(2023, 7, 12))
 
 
 @pytest.fixture
@@ -45,12 +45,12 @@ def test_high_confidence_inference_resolves_relative_dates(no_events: None) -> N
 
 
 def test_upcoming_event_on_its_weekday_gives_the_week_before(one_event: None) -> None:
-    text = "يبحث الحلفاء الضمانات قبل القمة. تبدأ قمة فيلنيوس يوم الثلاثاء وتستمر يومين."
+    text = "يبحث الحلفاء الضمانات قبل القمة. تبدأ قمة الناتو في فيلنيوس يوم الثلاثاء وتستمر يومين."
     assert infer_published(Document(text))[:2] == ("2023-07-08", "medium")
 
 
 def test_medium_confidence_leaves_relative_values_null(one_event: None) -> None:
-    text = "تبدأ قمة فيلنيوس يوم الثلاثاء وتستمر يومين."
+    text = "تبدأ قمة الناتو في فيلنيوس يوم الثلاثاء وتستمر يومين."
     doc = Document(text)
     build()(doc)
     assert doc.meta["published_inferred"]["confidence"] == "medium"
@@ -58,7 +58,7 @@ def test_medium_confidence_leaves_relative_values_null(one_event: None) -> None:
 
 
 def test_past_event_and_today_weekday(one_event: None) -> None:
-    text = "قال الأمين العام اليوم الخميس إن قمة فيلنيوس التي عقدت يوم الثلاثاء كانت ناجحة."
+    text = "قال الأمين العام اليوم الخميس إن قمة الناتو في فيلنيوس التي عقدت يوم الثلاثاء كانت ناجحة."
     assert infer_published(Document(text))[:2] == ("2023-07-13", "high")
 
 

@@ -35,6 +35,11 @@ ARTICLE_MIN_COUNT = 20
 NISBA_LIKE_RATIO = 2.0
 #: a word seen this often in Wikidata person names is a person-name word, not a city name
 PERSON_NAME_MIN_COUNT = 50
+#: letters that are also proclitics (conjunctions, prepositions)
+PROCLITIC_LETTERS = "وفبلك"
+#: a one-word city name this short collides with words too often unless the city is large or a capital
+SHORT_NAME_LETTERS = 3
+SHORT_NAME_MIN_POPULATION = 500_000
 NEWS_FILES = ("news/ant_multisource/articles.jsonl", "news/saudinewsnet/articles.jsonl")
 
 
@@ -72,10 +77,22 @@ class Frequencies:
         return self.counts[fold(phrase)]
 
     def is_common_word(self, name: str) -> bool:
-        """A one-word name that the press mostly writes with the article is a common word."""
+        """Whether a one-word name reads more often as an ordinary word than as the name.
+
+        Three signs: the press writes it with the article added (سيول "floods" beside السيول); it
+        carries the article and the bare word is as common (الجديدة "the new"); it starts with a
+        proclitic letter and what follows is a frequent word (وان, read وأن).
+        """
         key = fold(name)
-        if " " in key or key.startswith("ال"):
+        if " " in key:
             return False
+        if key.startswith("ال"):
+            bare = key[2:]
+            return self.counts[bare] >= ARTICLE_MIN_COUNT and self.counts[bare] >= ARTICLE_RATIO * self.counts[key]
+        if key[0] in PROCLITIC_LETTERS and len(key) >= 3:
+            rest = self.counts[key[1:]]
+            if rest >= ARTICLE_MIN_COUNT and rest >= self.counts[key]:
+                return True
         with_article = self.counts["ال" + key]
         # a name ending in ي is its own nisba, so its article form is expected: ask for a clear excess
         ratio = NISBA_LIKE_RATIO if key.endswith("ي") else ARTICLE_RATIO
@@ -154,7 +171,8 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
     phrases: set[str] = set()
     for c in chosen_cities:
         for n in arabic_names(c):
-            phrases.update({fold(n), "ال" + fold(n)})
+            key = fold(n)
+            phrases.update({key, "ال" + key, key[2:] if key.startswith("ال") else key, key[1:]})
     for c in countries:
         ara = c["translations"].get("ara", {})
         for n in (ara.get("common"), ara.get("official")):
@@ -215,7 +233,9 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
         names = [n for n in arabic_names(c)
                  if best_for_key[fold(n)][1] == c["geonameid"] and fold(n) not in reserved
                  and not freq.is_common_word(n)
-                 and (c["feature_code"] == "PPLC" or fold(n) not in given_names)]
+                 and (c["feature_code"] == "PPLC" or fold(n) not in given_names)
+                 and (c["feature_code"] == "PPLC" or " " in n or len(fold(n)) > SHORT_NAME_LETTERS
+                      or int(c["population"] or 0) >= SHORT_NAME_MIN_POPULATION)]
         seen_in_news = [n for n in names if freq[n] > 0]
         names = sorted(dedupe(seen_in_news or names[:1]), key=lambda n: (-freq[n], n))
         if not names:

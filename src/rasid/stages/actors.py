@@ -7,9 +7,16 @@ inside a longer mention ("الأمريكي" inside "وزير الدفاع الأ
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from rasid.arabic.normalise import fold
 from rasid.doc import Document, Span
+
+#: prepositions whose object is not the doer of the clause ("ضمانات أمنية لأوكرانيا")
+_PREPOSITIONS = frozenset(fold(w) for w in "في إلى الى على عن مع ضد حول بين لدى تجاه نحو عبر بشأن داخل".split())
+_GLUED_PREPOSITION = frozenset("لبك")
+_PREV_WORD = re.compile(r"([\w\u064B-\u065F]+)[\s\u0640]*$")
 
 
 def actor_id(mention: Span, table: dict[str, dict[str, Any]]) -> str:
@@ -28,9 +35,24 @@ def outermost(mentions: list[Span]) -> list[Span]:
     return out
 
 
-def actor_mentions(doc: Document, types: tuple[str, ...]) -> list[Span]:
-    """Entity mentions of the given types that can be actors: outermost, not adjectives."""
+def actor_mentions(doc: Document, types: tuple[str, ...], subjects_only: bool = False) -> list[Span]:
+    """Entity mentions of the given types that can be actors: outermost, not adjectives,
+    and (``subjects_only``) not the object of a preposition."""
     table = doc.objects.get("entities", {})
     typed = [m for m in doc.spans("entities")
              if (m.attrs.get("type") or table.get(m.attrs.get("id"), {}).get("type")) in types]
-    return [m for m in outermost(typed) if m.attrs.get("_form") != "nisba"]
+    out = [m for m in outermost(typed) if m.attrs.get("_form") != "nisba"]
+    if subjects_only:
+        out = [m for m in out if not governed_by_preposition(doc.text, m)]
+    return out
+
+
+def governed_by_preposition(text: str, mention: Span) -> bool:
+    """True when the mention is the object of a preposition: لأوكرانيا, في بروكسل, مع روسيا."""
+    start = mention.start
+    if start > 0 and text[start - 1] in _GLUED_PREPOSITION and (start < 2 or not text[start - 2].isalpha()):
+        return True
+    if start > 1 and text[start - 2:start] == "لل":
+        return True
+    match = _PREV_WORD.search(text, max(0, start - 20), start)
+    return bool(match) and fold(match.group(1)) in _PREPOSITIONS

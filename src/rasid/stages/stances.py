@@ -138,7 +138,7 @@ class StanceFinder:
         self.ws = words(doc.text)
         self.starts = [w.start for w in self.ws]
         self.table = doc.objects.get("entities", {})
-        self.mentions = actor_mentions(doc, _ACTOR_TYPES)
+        self.mentions = actor_mentions(doc, _ACTOR_TYPES, subjects_only=True)
         self.quotes = sorted(doc.spans("quotes"), key=lambda q: q.start)
 
     def word_range(self, start: int, end: int) -> tuple[int, int]:

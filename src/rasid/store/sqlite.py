@@ -262,7 +262,8 @@ class Store:
         for layer, start, end, label, attrs, stage in self._query(
                 'SELECT layer, start, "end", label, attrs, stage FROM annotations WHERE doc_id = ? '
                 "ORDER BY rowid", (doc_id,)):
-            layers.setdefault(layer, []).append(Span(start, end, label, json.loads(attrs) if attrs != "{}" else {}, stage))
+            parsed = json.loads(attrs) if attrs != "{}" else {}
+            layers.setdefault(layer, []).append(Span(start, end, label, parsed, stage))
         return Document(text=text, meta=meta, layers=layers, objects=json.loads(objects_json), id=doc_id)
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
