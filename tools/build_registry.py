@@ -37,9 +37,8 @@ NISBA_LIKE_RATIO = 2.0
 PERSON_NAME_MIN_COUNT = 50
 #: letters that are also proclitics (conjunctions, prepositions)
 PROCLITIC_LETTERS = "وفبلك"
-#: a one-word city name this short collides with words too often unless the city is large or a capital
-SHORT_NAME_LETTERS = 3
-SHORT_NAME_MIN_POPULATION = 500_000
+#: clitic letter + a word this many times more frequent than the whole: read as clitic + word
+CLITIC_REST_RATIO = 10
 NEWS_FILES = ("news/ant_multisource/articles.jsonl", "news/saudinewsnet/articles.jsonl")
 
 
@@ -76,22 +75,20 @@ class Frequencies:
     def __getitem__(self, phrase: str) -> int:
         return self.counts[fold(phrase)]
 
-    def is_common_word(self, name: str) -> bool:
+    def is_common_word(self, name: str, clitic_test: bool = True) -> bool:
         """Whether a one-word name reads more often as an ordinary word than as the name.
 
-        Three signs: the press writes it with the article added (سيول "floods" beside السيول); it
-        carries the article and the bare word is as common (الجديدة "the new"); it starts with a
-        proclitic letter and what follows is a frequent word (وان, read وأن).
+        Two signs: the press writes it with the article added (سيول "floods" beside السيول), or it
+        starts with a proclitic letter and what follows is a far more frequent word (وان, read و+أن).
         """
         key = fold(name)
         if " " in key:
             return False
         if key.startswith("ال"):
-            bare = key[2:]
-            return self.counts[bare] >= ARTICLE_MIN_COUNT and self.counts[bare] >= ARTICLE_RATIO * self.counts[key]
-        if key[0] in PROCLITIC_LETTERS and len(key) >= 3:
+            return False  # the bare word tells nothing here (خليل beside الخليل); see place_stopwords.json
+        if clitic_test and key[0] in PROCLITIC_LETTERS and len(key) >= 3:
             rest = self.counts[key[1:]]
-            if rest >= ARTICLE_MIN_COUNT and rest >= self.counts[key]:
+            if rest >= ARTICLE_MIN_COUNT and rest >= CLITIC_REST_RATIO * self.counts[key]:
                 return True
         with_article = self.counts["ال" + key]
         # a name ending in ي is its own nisba, so its article form is expected: ask for a clear excess
@@ -229,13 +226,13 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
             if cur is None or rank > cur[0]:
                 best_for_key[key] = (rank, c["geonameid"])
     given_names = person_names(shared)
+    stopwords = {fold(w) for w in load_json(rdir / "place_stopwords.json")["words"]}
     for c in sorted(chosen_cities, key=lambda c: int(c["geonameid"])):
         names = [n for n in arabic_names(c)
                  if best_for_key[fold(n)][1] == c["geonameid"] and fold(n) not in reserved
-                 and not freq.is_common_word(n)
+                 and not freq.is_common_word(n, clitic_test=c["feature_code"] != "PPLC")
                  and (c["feature_code"] == "PPLC" or fold(n) not in given_names)
-                 and (c["feature_code"] == "PPLC" or " " in n or len(fold(n)) > SHORT_NAME_LETTERS
-                      or int(c["population"] or 0) >= SHORT_NAME_MIN_POPULATION)]
+                 and fold(n) not in stopwords]
         seen_in_news = [n for n in names if freq[n] > 0]
         names = sorted(dedupe(seen_in_news or names[:1]), key=lambda n: (-freq[n], n))
         if not names:

@@ -2,8 +2,9 @@
 
 Per sentence, a trigger verb from ``data/events/verbs.json`` is tied to an actor (named
 just before it, or just after it in verb-first order, or after a passive's "من"), with
-coordinated actors ("فرنسا والمملكة المتحدة") each getting the event; the target is the
-next entity after the verb (or a short phrase when none is named), the place an entity
+coordinated actors ("فرنسا والمملكة المتحدة") each getting the event; each of the first
+entities the clause names after the verb is a target, GDELT-style one event per actor–target
+pair (a short phrase stands in when no entity is named), the place an entity
 after "في", the date a resolved date in the sentence.  Negation ("لن تكون") and future or
 conditional modality ("من المقرر أن", "قد") are attributes, not dropped.
 """
@@ -23,6 +24,7 @@ from rasid.stages.actors import actor_id, actor_mentions
 STAGE = "events@1"
 _ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
 _PLACE_TYPES = ("GPE", "LOC")
+_MAX_TARGETS = 3  # one event per actor and each of the first few entities the clause names after the verb
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,16 @@ class EventFinder:
             return group, group[-1].end
         return [], t1
 
+    def clause_end(self, pos: int, sent_end: int) -> int:
+        """Where the clause that starts at pos ends: a semicolon, or the next trigger after a comma."""
+        for i in range(*self.wr(pos, sent_end)):
+            gap = self.text[self.ws[i - 1].end:self.ws[i].start] if i else ""
+            if "؛" in gap or ";" in gap:
+                return self.ws[i - 1].end
+            if ("،" in gap or "," in gap) and self.lex.triggers.find(self.ws, i, i + 1):
+                return self.ws[i - 1].end
+        return sent_end
+
     def modality(self, trig: Match, lo: int) -> tuple[bool, str | None]:
         negated, mode = False, None
         for m in self.lex.modality.find(self.ws, max(lo, trig.first - 4), trig.first):
@@ -137,15 +149,20 @@ class EventFinder:
                 actors, after = self.actors_for(trig, sent)
                 if not actors:
                     continue
+                if self.doc.is_noise(self.ws[trig.first].start, self.ws[trig.last].end):
+                    continue
                 actor_ids = {a.attrs["id"] for a in actors} | {actor_id(a, self.table) for a in actors}
-                targets = [m for m in self.mentions if after <= m.start and m.end <= sent[1]
-                           and m.attrs["id"] not in actor_ids]
-                target = targets[0].attrs["id"] if targets and self.n_words(after, targets[0].start) <= 8 else None
-                if target is None:
+                clause_end = self.clause_end(after, sent[1])
+                target_ids: list[str | None] = []
+                for m in self.mentions:
+                    tid = actor_id(m, self.table)
+                    if after <= m.start and m.end <= clause_end and tid not in actor_ids and tid not in target_ids:
+                        target_ids.append(tid)
+                target_ids = target_ids[:_MAX_TARGETS] or [None]
+                target_text = None
+                if target_ids == [None]:
                     phrase = self.ws[trig.last + 1:min(trig.last + 4, hi)]
                     target_text = self.text[phrase[0].start:phrase[-1].end] if phrase else None
-                else:
-                    target_text = None
                 place = None
                 for i in range(lo, hi):
                     if self.ws[i].key == "في" and i + 1 < hi:
@@ -157,7 +174,7 @@ class EventFinder:
                 date = next((d.attrs.get("value") for d in self.dates
                              if sent[0] <= d.start < sent[1] and d.attrs.get("value")), None)
                 negated, mode = self.modality(trig, lo)
-                for actor in actors:
+                for actor, target in ((a, t) for a in actors for t in target_ids):
                     attrs = {"actor": actor_id(actor, self.table), "action": etype.action, "code": etype.cameo,
                              "plover": etype.plover, "target": target, "place": place, "date": date,
                              "trigger": {"start": self.ws[trig.first].start, "end": self.ws[trig.last].end}}

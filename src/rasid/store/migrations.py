@@ -56,6 +56,26 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             at TEXT NOT NULL
         )""",
     )),
+    (2, (  # full-text search over folded stems (rasid.search.index)
+        """CREATE TABLE search_units (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            offsets BLOB NOT NULL
+        )""",
+        "CREATE INDEX search_units_doc ON search_units (doc_id)",
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 0')",
+        """CREATE TRIGGER search_units_delete AFTER DELETE ON search_units BEGIN
+            DELETE FROM sentences_fts WHERE rowid = old.id;
+        END""",
+        """CREATE TABLE search_indexed (
+            doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            units INTEGER NOT NULL,
+            indexed_at TEXT NOT NULL
+        )""",
+    )),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
