@@ -150,3 +150,10 @@ def test_stage_adds_mentions_and_table(tmp_path: Path) -> None:
         ("الأمريكي", "gpe:us", "GPE", TAG), ("بروكسل", "loc:2800866", "GPE", TAG)]
     assert doc.objects["entities"]["gpe:us"]["name_en"] == "United States"
     doc.check_offsets()
+
+
+def test_compound_name_endings_are_no_surnames(linker: Linker) -> None:
+    tagged = Linker(linker.registry, tagger=FakeTagger([("حسن نصر الله", "PERS")]))
+    text = "قال حسن نصر الله إن الله"
+    mentions, _ = tagged.annotate(Document(text, meta={}))
+    assert [(text[m.start:m.end], m.entity_id) for m in mentions] == [("حسن نصر الله", "x:per:حسن_نصر_الله")]

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from rasid.doc import Document
 from rasid.entities.linking import Linker
 from rasid.entities.registry import load_registry
 from rasid.entities.variants import inflect_nisba, nisba_stem, skeleton
-from rasid.doc import Document
 from rasid.errors import ResourceError
 
 PEOPLE = [

@@ -161,14 +161,21 @@ def _qalsadi_split(bare: str) -> tuple[str, str, str] | None:
         if len(bare) - len(pro) - len(suf) < 2:
             continue
         stop = typ.startswith("STOPWORD")
+        rest = bare[len(pro):]
+        if suf and (pro.endswith(("ال", "لل")) or (_ARTICLE_RE.match(rest) and not rest.startswith("الت"))):
+            continue  # the article never takes a pronoun suffix (الحكم is not الح + كم)
+        if suf == "ي" and not (stop and len(bare) - len(pro) <= 3):
+            continue  # final ي is mostly the nisba ending (غربي, كونتي); split it off short particles only
         lemma = _strip_marks(a.lemma or "")
         stem = _strip_marks(a.stem or "")
-        # prefer function words, then the fewest clitics, then the longest stem (مدينة over مدين)
-        cands.append((0 if stop else 1, len(pro), len(suf), -len(stem), lemma != stem, pro, suf, lemma))
+        # prefer function words, then the fewest clitics (a proclitic before a suffix), then the
+        # longest stem (مدينة over مدين)
+        n_clitics = len(_proclitic_pieces(pro)) + (1 if suf else 0)
+        cands.append((0 if stop else 1, n_clitics, len(suf), len(pro), -len(stem), lemma != stem, pro, suf, lemma))
     if not cands:
         return None
-    cands.sort(key=lambda c: c[:5])
-    pro, suf, lemma = cands[0][5:]
+    cands.sort(key=lambda c: c[:6])
+    pro, suf, lemma = cands[0][6:]
     return pro, suf, lemma
 
 

@@ -68,6 +68,8 @@ class Linker:
         self.min_ratio = rules["fuzzy_min_ratio"]
         self.min_letters = rules["fuzzy_min_letters"]
         self.min_skeleton = rules["min_skeleton"]
+        self.particles = {fold(w) for w in rules.get("name_particles", [])}
+        self.compound_ends = {fold(w) for w in rules.get("compound_name_ends", [])}
         self.prefixes = sorted(clitic_prefixes(), key=len, reverse=True)
         self.folded_forms: dict[str, list[str]] = {}
         for entry in registry.entries.values():
@@ -145,6 +147,15 @@ class Linker:
                 out.append(self._mention(view, gs, end, chosen, "generic"))
         return out
 
+    def _surname(self, folded_name: str) -> str | None:
+        """The last word of a multi-word name when it can stand alone for the person."""
+        parts = folded_name.split()
+        if len(parts) < 2 or len(parts[-1]) < self.min_letters:
+            return None
+        if parts[-1] in self.compound_ends or parts[-2] in self.particles:
+            return None
+        return parts[-1]
+
     def _same_surname(self, word: str, persons: dict[str, str]) -> str | None:
         """The one person whose surname is this word, exactly or as a transliteration variant."""
         if word in persons:
@@ -209,9 +220,9 @@ class Linker:
             surface = " ".join(view.text[m.vstart:m.vend].split())
             forms = [surface] + self.folded_forms.get(m.entity_id, [])
             for form in forms:
-                parts = form.split()
-                if len(parts) >= 2 and len(parts[-1]) >= self.min_letters:
-                    surnames.setdefault(parts[-1], set()).add(m.entity_id)
+                surname = self._surname(form)
+                if surname:
+                    surnames.setdefault(surname, set()).add(m.entity_id)
         by_skeleton: dict[str, set[str]] = {}
         for word, ids in surnames.items():
             by_skeleton.setdefault(skeleton(word), set()).update(ids)
@@ -242,9 +253,9 @@ class Linker:
         persons: dict[str, str] = {}  # folded surname -> id of a full name seen in this doc
         for m in mentions:
             if m.etype == "PER" and m.kind in NAME_KINDS:
-                parts = fold(doc.text[m.start:m.end]).split()
-                if len(parts) >= 2:
-                    persons.setdefault(parts[-1], m.entity_id)
+                surname = self._surname(fold(doc.text[m.start:m.end]))
+                if surname:
+                    persons.setdefault(surname, m.entity_id)
         out: list[Mention] = []
         for start, end, label in sorted(spans):
             etype = TAGGER_TYPES.get(label)
@@ -264,8 +275,8 @@ class Linker:
                 parts = key.split()
                 if len(parts) == 1:
                     eid = self._same_surname(key, persons)
-                elif len(parts) >= 2:
-                    persons.setdefault(parts[-1], unknown_id(etype, key))
+                elif self._surname(key):
+                    persons.setdefault(self._surname(key) or "", unknown_id(etype, key))
             if eid is None:
                 eid = unknown_id(etype, key)
             vs, ve = _view_range(view, start, end)

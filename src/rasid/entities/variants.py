@@ -88,6 +88,7 @@ def inflect_nisba(stem: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """The consonant skeleton of a folded name for comparing transliterations."""
     rules = variant_rules()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from rasid.doc import Document
-from rasid.errors import EmptyInputError, InputError, NoTextError, RecordError, TooLargeError
+from rasid.errors import DecodeError, EmptyInputError, InputError, NoTextError, RecordError, TooLargeError
 from rasid.ingest.decode import decode_bytes
 
 #: Files over this size are refused (TooLargeError): a news article is a few KB, and a
@@ -21,6 +21,7 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SIDECAR = "meta.json"
+_TOO_DEEP = "JSON nested too deeply to read"
 _META_FIELDS = ("source", "title", "url", "published")
 
 Item = Document | InputError
@@ -115,13 +116,19 @@ def _read_stdin(stdin: BinaryIO | None, overrides: dict[str, Any], max_bytes: in
 def _read_file(path: Path, overrides: dict[str, Any], max_bytes: int,
                sidecars: dict[Path, dict[str, Any] | InputError]) -> Iterator[Item]:
     where = str(path)
+    suffix = path.suffix.lower()
     try:
         data = _read_bytes(path, max_bytes)
         text, _ = decode_bytes(data, where)
+    except DecodeError as err:
+        if suffix in (".jsonl", ".ndjson"):  # lines written in different encodings: decode each alone
+            yield from _from_jsonl_lines(data, where, overrides)
+        else:
+            yield err
+        return
     except InputError as err:
         yield err
         return
-    suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         yield from _from_html(text, where, overrides)
     elif suffix == ".json":
@@ -196,6 +203,10 @@ def _record(obj: Any, where: str, overrides: dict[str, Any]) -> Item:
     text = obj.get("text")
     if not isinstance(text, str):
         return RecordError("record has no string field 'text'", path=where)
+    try:  # a \ud800 escape is valid JSON but no UTF-8 text: the store could not hold it
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as err:
+        return RecordError(f"record holds an unpaired UTF-16 surrogate ({err.object[err.start]!r})", path=where)
     if not text.strip():
         return EmptyInputError("record's text is empty", path=where)
     meta: dict[str, Any] = {"path": where}
@@ -215,6 +226,9 @@ def _from_json(text: str, where: str, overrides: dict[str, Any]) -> Iterator[Ite
     except json.JSONDecodeError as err:
         yield RecordError(f"not valid JSON (line {err.lineno} column {err.colno}: {err.msg})", path=where)
         return
+    except RecursionError:
+        yield RecordError(_TOO_DEEP, path=where)
+        return
     if isinstance(loaded, list):
         if not loaded:
             yield NoTextError("JSON list is empty", path=where)
@@ -230,11 +244,33 @@ def _from_jsonl(text: str, where: str, overrides: dict[str, Any]) -> Iterator[It
         if not line.strip():
             continue
         seen = True
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield RecordError(f"broken JSON line ({err.msg} at column {err.colno})", path=f"{where}:{lineno}")
+        yield _jsonl_line(line, f"{where}:{lineno}", overrides)
+    if not seen:
+        yield EmptyInputError("JSON Lines file holds no records", path=where)
+
+
+def _jsonl_line(line: str, where: str, overrides: dict[str, Any]) -> Item:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        return RecordError(f"broken JSON line ({err.msg} at column {err.colno})", path=where)
+    except RecursionError:
+        return RecordError(_TOO_DEEP, path=where)
+    return _record(obj, where, overrides)
+
+
+def _from_jsonl_lines(data: bytes, where: str, overrides: dict[str, Any]) -> Iterator[Item]:
+    """A JSON Lines file whose bytes do not decode as a whole: each line is decoded on its own."""
+    seen = False
+    for lineno, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
             continue
-        yield _record(obj, f"{where}:{lineno}", overrides)
+        seen = True
+        try:
+            line, _ = decode_bytes(raw, f"{where}:{lineno}")
+        except InputError as err:
+            yield err
+            continue
+        yield _jsonl_line(line, f"{where}:{lineno}", overrides)
     if not seen:
         yield EmptyInputError("JSON Lines file holds no records", path=where)

@@ -56,6 +56,7 @@ class StanceCues:
     negation_window: int
     anaphora: PhraseMatcher
     addressee: frozenset[str]
+    default_in_quotes: str | None
 
 
 def profile_paths(extra_dirs: list[Path] | None = None) -> list[Path]:
@@ -103,7 +104,7 @@ def load_cues() -> StanceCues:
     entries = [(c, kind) for kind in ("support", "oppose", "hesitant") for c in raw[kind]]
     return StanceCues(PhraseMatcher(entries), frozenset(fold(n) for n in raw["negations"]),
                       int(raw["negation_window"]), PhraseMatcher((a, True) for a in raw["anaphora"]),
-                      frozenset(fold(a) for a in raw["addressee_cues"]))
+                      frozenset(fold(a) for a in raw["addressee_cues"]), raw.get("default_in_quotes"))
 
 
 def find_propositions(ws: list[Word], lo: int, hi: int, profile: Profile) -> list[Match]:
@@ -236,9 +237,12 @@ class StanceFinder:
                 previous_props = props
             elif not props:
                 previous_props = []
-            if not props or not cues:
+            if not props:
                 continue
-            for prop, cue in self._pair(cues, props, borrowed):
+            paired = self._pair(cues, props, borrowed) if cues else []
+            if self.cues.default_in_quotes and not borrowed:
+                self._quoted_defaults(props, paired, lo, hi, sent, published, seen, out)
+            for prop, cue in paired:
                 prop_span = ((self.ws[prop.first].start, self.ws[prop.last].end) if not borrowed else (0, 0))
                 stance = str(cue.value)
                 if self.negated(cue.first, lo) and stance in ("support", "oppose"):
@@ -253,6 +257,25 @@ class StanceFinder:
                         "date": published, "cue": {"start": self.ws[cue.first].start, "end": self.ws[cue.last].end},
                     }, STAGE))
         return out
+
+    def _quoted_defaults(self, props: list[Match], paired: list[tuple[Match, Match]], lo: int, hi: int,
+                         sent: tuple[int, int], published: str | None, seen: set, out: list[Span]) -> None:
+        """A proposition a named speaker brings up in their own quote, with no cue and no negation."""
+        with_cue = {id(p) for p, _ in paired}
+        for prop in props:
+            if id(prop) in with_cue:
+                continue
+            start = self.ws[prop.first].start
+            speaker = self.speaker_at(start)
+            if not speaker or any(self.ws[i].key in self.cues.negations for i in range(lo, hi)):
+                continue
+            key = (speaker, str(prop.value), str(self.cues.default_in_quotes), sent[0])
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Span(sent[0], sent[1], "stance", {
+                "actor": speaker, "proposition": prop.value, "stance": self.cues.default_in_quotes,
+                "date": published, "cue": None}, STAGE))
 
     @staticmethod
     def _pair(cues: list[Match], props: list[Match], borrowed: bool) -> list[tuple[Match, Match]]:
