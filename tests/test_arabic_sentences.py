@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rasid.arabic.sentences import split_sentences
 from rasid.doc import Document, Span
 
@@ -66,3 +69,22 @@ def test_stage_never_crosses_boilerplate() -> None:
         ("وأضاف أنه متفائل.", "sentence", "sentences@1"),
     ]
     doc.check_offsets()
+
+
+def test_lone_closing_quote_after_space_stays_with_its_sentence() -> None:
+    assert _surfaces("قال إن الحرب ستنتهي. ” وأضاف أنه متفائل.") == [
+        "قال إن الحرب ستنتهي. ”", "وأضاف أنه متفائل."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("اب ت.؟!،\n”“«»\"0123٫,… \u200fA")), max_size=60),
+       st.lists(st.integers(min_value=0, max_value=60), max_size=3))
+def test_spans_ordered_trimmed_and_respect_breaks(text: str, breaks: list[int]) -> None:
+    spans = split_sentences(text, breaks)
+    last = 0
+    for a, b in spans:
+        assert last <= a < b <= len(text)
+        assert "\n" not in text[a:b]
+        assert not text[a].isspace() and not text[b - 1].isspace()
+        assert not any(a < cut < b for cut in breaks)
+        last = b

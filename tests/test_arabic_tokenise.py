@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasid.arabic.tokenise import Token, tokenize, word_key
 from rasid.doc import Document
@@ -107,3 +109,13 @@ def test_pipeline_boilerplate_sentences_tokens() -> None:
         for p in t.attrs.get("pieces", []):
             assert t.start <= p["start"] < p["end"] <= t.end
     doc.check_offsets()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("والحلفبكسمهيأة ًُـ٫٬.,%٪١٢3«»،؟\u200fAb-")), max_size=50))
+def test_offsets_reproduce_surfaces(text: str) -> None:
+    toks = tokenize(text)
+    _check(text, toks)
+    for t, u in zip(toks, toks[1:], strict=False):
+        assert t.end <= u.start
+    assert all(not text[t.start].isspace() for t in toks)

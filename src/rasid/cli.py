@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "rasid.commands.train",
     "rasid.commands.bench",
     "rasid.commands.entities",
+    "rasid.commands.brief",
 ]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2

@@ -109,6 +109,12 @@ def _split_segment(text: str, lo: int, hi: int, emit) -> None:
             # closing quotes / brackets right after the terminator belong to this sentence
             while j < hi and text[j] in _CLOSERS:
                 j += 1
+            # so does a lone closing ” or » after a space ("... انتهى. ”"), a common typing slip
+            k = j
+            while k < hi and text[k] in " \t\u00a0":
+                k += 1
+            if k > j and k < hi and text[k] in "”»" and (k + 1 >= hi or text[k + 1].isspace()):
+                j = k + 1
             # a terminator glued to the following letter (no space) is usually not an end,
             # except for Arabic ؟ ؛ and after a closing quote
             if j < hi and text[j].isalnum() and text[j - 1] in ".!" and ch == ".":

@@ -59,6 +59,10 @@ class PhraseMatcher:
         for options in self._index.values():
             options.sort(key=lambda o: -len(o[0]))  # longest phrase first
 
+    def first_words(self) -> list[str]:
+        """The folded first word of every phrase."""
+        return list(self._index)
+
     def _word_is(self, key: str, want: str) -> bool:
         return want in stems(key)
 

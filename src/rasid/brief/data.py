@@ -65,7 +65,7 @@ def in_range(date: str | None, date_from: str | None, date_to: str | None) -> bo
     period_end = date + "-99" * (2 - date.count("-"))  # "2025-02" lasts until "2025-02-99"
     if date_from is not None and period_end < date_from:
         return False
-    return date_to is None or date <= date_to
+    return date_to is None or date[:len(date_to)] <= date_to  # "--to 2025-02" takes all of February
 
 
 def _fact_date(span: Span, published: str | None) -> str | None:

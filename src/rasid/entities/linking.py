@@ -194,13 +194,17 @@ class Linker:
 
         words = self._words(view)
         out: list[Mention] = []
-        # multi-word names against the registry's skeletons
+        firsts = self.matcher.first_skeletons
+        # multi-word names against the registry's skeletons (skeletons are per word, so the first
+        # word's skeleton filters the candidates before any phrase is built)
         for n in (3, 2):
             for i in range(len(words) - n + 1):
                 group = words[i:i + n]
                 if any(view.text[group[k][1]:group[k + 1][0]] != " " for k in range(n - 1)):
                     continue
                 for offset, first in self._strip_clitics(group[0][2]):
+                    if skeleton(first) not in firsts:
+                        continue
                     phrase = " ".join([first] + [w[2] for w in group[1:]])
                     ids = self.matcher.skeletons.get(skeleton(phrase))
                     if not ids or len(ids) != 1:

@@ -67,6 +67,7 @@ class Matcher:
         self.skeletons: dict[str, set[str]] = {}  # skeleton of a PER/ORG full form -> ids
         for entry in registry.entries.values():
             self._add_entry(entry)
+        self.first_skeletons = {sk.split()[0] for sk in self.skeletons if sk}
         self.prefixes = clitic_prefixes()
         self.automaton = ahocorasick.Automaton()
         for key in self.forms:

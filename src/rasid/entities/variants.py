@@ -46,6 +46,7 @@ def clitic_prefixes() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=64)
 def article_of_prefix(prefix: str) -> bool:
     """Whether a clitic prefix ends in the article (ال, or the contracted لل)."""
     raw = _rules("clitics.json")

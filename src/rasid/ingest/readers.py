@@ -166,6 +166,8 @@ def _sidecar(folder: Path, cache: dict[Path, dict[str, Any] | InputError]) -> di
         except json.JSONDecodeError as err:
             result = RecordError(f"sidecar is not JSON (line {err.lineno}: {err.msg}); metadata ignored",
                                  path=str(side_path))
+        except RecursionError:
+            result = RecordError(f"sidecar {_TOO_DEEP}; metadata ignored", path=str(side_path))
         except InputError as err:
             result = err
     cache[folder] = result

@@ -39,9 +39,10 @@ def actor_mentions(doc: Document, types: tuple[str, ...], subjects_only: bool = 
     """Entity mentions of the given types that can be actors: outermost, not adjectives,
     and (``subjects_only``) not the object of a preposition."""
     table = doc.objects.get("entities", {})
-    typed = [m for m in doc.spans("entities")
-             if (m.attrs.get("type") or table.get(m.attrs.get("id"), {}).get("type")) in types]
-    out = [m for m in outermost(typed) if m.attrs.get("_form") != "nisba"]
+    # nesting is judged over all mentions: "بودابست" inside "مذكرة بودابست" is no actor
+    out = [m for m in outermost(doc.spans("entities"))
+           if (m.attrs.get("type") or table.get(m.attrs.get("id"), {}).get("type")) in types
+           and m.attrs.get("_form") != "nisba"]
     if subjects_only:
         out = [m for m in out if not governed_by_preposition(doc.text, m)]
     return out

@@ -57,6 +57,7 @@ class StanceCues:
     anaphora: PhraseMatcher
     addressee: frozenset[str]
     default_in_quotes: str | None
+    holders: PhraseMatcher
 
 
 def profile_paths(extra_dirs: list[Path] | None = None) -> list[Path]:
@@ -104,7 +105,8 @@ def load_cues() -> StanceCues:
     entries = [(c, kind) for kind in ("support", "oppose", "hesitant") for c in raw[kind]]
     return StanceCues(PhraseMatcher(entries), frozenset(fold(n) for n in raw["negations"]),
                       int(raw["negation_window"]), PhraseMatcher((a, True) for a in raw["anaphora"]),
-                      frozenset(fold(a) for a in raw["addressee_cues"]), raw.get("default_in_quotes"))
+                      frozenset(fold(a) for a in raw["addressee_cues"]), raw.get("default_in_quotes"),
+                      PhraseMatcher((h, True) for h in raw["position_holders"]))
 
 
 def find_propositions(ws: list[Word], lo: int, hi: int, profile: Profile) -> list[Match]:
@@ -140,6 +142,8 @@ class StanceFinder:
         self.starts = [w.start for w in self.ws]
         self.table = doc.objects.get("entities", {})
         self.mentions = actor_mentions(doc, _ACTOR_TYPES, subjects_only=True)
+        self.mentions_all = actor_mentions(doc, _ACTOR_TYPES)
+        self.cue_heads = {phrase_first for phrase_first in cues.cues.first_words()}
         self.quotes = sorted(doc.spans("quotes"), key=lambda q: q.start)
 
     def word_range(self, start: int, end: int) -> tuple[int, int]:
@@ -173,14 +177,20 @@ class StanceFinder:
                 break
         return chain
 
-    def speaker_at(self, pos: int) -> str | None:
+    def speaker_at(self, pos: int, kinds: tuple[str, ...] = ("direct", "indirect")) -> str | None:
         for q in self.quotes:
-            if q.start <= pos < q.end and q.attrs.get("speaker"):
+            if q.start <= pos < q.end and q.attrs.get("speaker") and q.attrs.get("kind") in kinds:
                 return q.attrs["speaker"]
         return None
 
     def stance_actors(self, cue: Match, sent: tuple[int, int], prop_span: tuple[int, int]) -> list[str]:
         cue_start, cue_end = self.ws[cue.first].start, self.ws[cue.last].end
+        # "الموقف الرسمي للحلف هو …": the position's holder is the genitive after the noun
+        for holder in self.cues.holders.find(self.ws, *self.word_range(sent[0], cue_start)):
+            h_end = self.ws[holder.last].end
+            owned = [m for m in self.mentions_all if h_end <= m.start <= h_end + 3 and m.end <= cue_start]
+            if owned:
+                return [actor_id(owned[0], self.table)]
         # subject before the cue, nearest first, within the clause
         before = self.actors_near(sent[0], cue_start, prop_span)
         before = [m for m in before if not any(ch in ".؟!:“”«»\"" for ch in self.doc.text[m.end:cue_start])]
@@ -200,10 +210,14 @@ class StanceFinder:
                                  prop_span)
         if not after:
             after = self.actors_near(cue_end, sent[1], prop_span)
-        addressee = self.ws[cue.first].key in self.cues.addressee or any(
-            k in self.cues.addressee for k in stems(self.ws[cue.first].key))
+        head = self.ws[cue.first].key
+        addressee = head in self.cues.addressee or any(k in self.cues.addressee for k in stems(head))
         if addressee:
             after = [m for m in after if m.attrs.get("type") == "PER"]
+        if head[:1] in "لب" and head not in self.cue_heads and head[1:] in self.cue_heads:
+            after = []  # "لدعم أوكرانيا": a purpose clause; what follows is the object
+        if prop_span[1] and cue_end <= prop_span[0]:
+            after = [m for m in after if m.start < prop_span[0]]  # names after the proposition are its objects
         if after and self._close(cue_end, after[0].start, 4):
             return [actor_id(m, self.table) for m in self.coordinated(after)]
         if before and self._close(before[-1].end, cue_start, 12):
@@ -266,7 +280,7 @@ class StanceFinder:
             if id(prop) in with_cue:
                 continue
             start = self.ws[prop.first].start
-            speaker = self.speaker_at(start)
+            speaker = self.speaker_at(start, kinds=("direct",))
             if not speaker or any(self.ws[i].key in self.cues.negations for i in range(lo, hi)):
                 continue
             key = (speaker, str(prop.value), str(self.cues.default_in_quotes), sent[0])
