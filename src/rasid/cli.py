@@ -25,6 +25,10 @@ COMMAND_MODULES = [
     "rasid.commands.bench",
     "rasid.commands.entities",
     "rasid.commands.brief",
+    "rasid.commands.batch",
+    "rasid.commands.load",
+    "rasid.commands.search",
+    "rasid.commands.serve",
 ]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -89,11 +90,7 @@ class Linker:
 
     def _strip_clitics(self, word: str) -> list[tuple[int, str]]:
         """(offset, rest) readings of a folded word: as is, and after each proclitic sequence."""
-        out = [(0, word)]
-        for p in self.prefixes:
-            if word.startswith(p) and len(word) - len(p) >= 3:
-                out.append((len(p), word[len(p):]))
-        return out
+        return _readings(word, tuple(self.prefixes))
 
     # -- the steps ------------------------------------------------------------------------
     def annotate(self, doc: Document) -> tuple[list[Mention], dict[str, dict[str, Any]]]:
@@ -230,6 +227,8 @@ class Linker:
         by_skeleton: dict[str, set[str]] = {}
         for word, ids in surnames.items():
             by_skeleton.setdefault(skeleton(word), set()).update(ids)
+        if not surnames:
+            return out
         for ws, we, word in words:
             for offset, rest in self._strip_clitics(word):
                 if len(rest) < self.min_letters:
@@ -310,6 +309,15 @@ class Linker:
                     "title": (r.get("title") or r.get("generic") or [None])[0]} for r in roles]
             table[m.entity_id] = info
         return table
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str, prefixes: tuple[str, ...]) -> list[tuple[int, str]]:
+    out = [(0, word)]
+    for p in prefixes:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            out.append((len(p), word[len(p):]))
+    return out
 
 
 def _view_range(view: View, start: int, end: int) -> tuple[int, int]:

@@ -82,7 +82,7 @@ class EventFinder:
         out = [mentions[0]]
         for m in mentions[1:]:
             between = self.text[out[-1].end:m.start].strip()
-            if between in ("", "و", "،", ",") or between.startswith("و") and len(between) <= 2:
+            if between in ("و", "،", ",") or (between == "" and m.attrs["id"] == out[-1].attrs["id"]):
                 out.append(m)
             else:
                 break
@@ -161,7 +161,8 @@ class EventFinder:
                 target_ids = target_ids[:_MAX_TARGETS] or [None]
                 target_text = None
                 if target_ids == [None]:
-                    phrase = self.ws[trig.last + 1:min(trig.last + 4, hi)]
+                    first = max(trig.last + 1, self.wr(after, after)[0])
+                    phrase = self.ws[first:min(first + 3, hi)]
                     target_text = self.text[phrase[0].start:phrase[-1].end] if phrase else None
                 place = None
                 for i in range(lo, hi):

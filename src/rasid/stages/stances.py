@@ -169,9 +169,7 @@ class StanceFinder:
         chain = [group[0]]
         for m in group[1:]:
             between = self.doc.text[chain[-1].end:m.start].strip()
-            if between in ("", "و", "،", ",") or (len(between) <= 2 and between.startswith("و")):
-                chain.append(m)
-            elif m.start - chain[-1].end <= 1:
+            if between in ("و", "،", ",") or (between == "" and m.attrs["id"] == chain[-1].attrs["id"]):
                 chain.append(m)
             else:
                 break

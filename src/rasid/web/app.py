@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -43,8 +44,12 @@ def _package_dir(name: str) -> Path:
 def _templates() -> Environment:
     env = Environment(loader=FileSystemLoader(str(_package_dir("templates"))), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(entity_href=render.entity_href, safe_url=render.safe_url)
+    env.globals.update(entity_href=render.entity_href, safe_url=render.safe_url, pager_query=_pager_query)
     return env
+
+
+def _pager_query(query: dict[str, str], offset: int) -> str:
+    return urlencode({**query, "offset": offset})
 
 
 def error_body(code: str, message: str) -> dict[str, Any]:

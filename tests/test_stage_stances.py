@@ -1,0 +1,65 @@
+"""Stances: proposition + cue + actor in one sentence; negation flips; passive agents; quotes."""
+
+from __future__ import annotations
+
+import re
+
+from rasid.doc import Document, Span
+from rasid.stages import quotes, sentences, stances
+
+NAMES = {
+    "بولندا": ("gpe:pl", "GPE"), "المجر": ("gpe:hu", "GPE"), "سلوفاكيا": ("gpe:sk", "GPE"),
+    "الولايات المتحدة": ("gpe:us", "GPE"), "سامي النجار": ("per:sami", "PER"), "أوكرانيا": ("gpe:ua", "GPE"),
+    "الناتو": ("org:nato", "ORG"), "واشنطن": ("loc:washington", "GPE"),
+}
+
+
+def _run(text: str, published: str | None = "2025-02-12") -> list[tuple[str, str, str]]:
+    doc = Document(text, meta={"published": published})
+    sentences.build()(doc)
+    doc.add("entities", [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
+                         for name, (eid, etype) in NAMES.items() for m in re.finditer(name, text)])
+    doc.objects["entities"] = {"loc:washington": {"id": "loc:washington", "type": "GPE", "capital_of": "gpe:us"}}
+    quotes.build()(doc)
+    stances.build()(doc)
+    doc.check_offsets()
+    for s in doc.spans("stances"):
+        assert s.attrs["date"] == published
+        assert doc.text[s.start:s.end].strip()  # the evidence sentence
+    return sorted((s.attrs["actor"], s.attrs["proposition"], s.attrs["stance"]) for s in doc.spans("stances"))
+
+
+def test_passive_agents_support_and_the_next_sentence_opposes():
+    text = "يسعى البلد منذ سنوات إلى انضمام أوكرانيا إلى الناتو. الهدف مدعوم من بولندا. المجر وسلوفاكيا معارضة بحزم."
+    assert _run(text) == [("gpe:hu", "ukraine_nato_membership", "oppose"),
+                          ("gpe:pl", "ukraine_nato_membership", "support"),
+                          ("gpe:sk", "ukraine_nato_membership", "oppose")]
+
+
+def test_negation_flips_a_support_cue():
+    text = "الولايات المتحدة لا تؤيد عضوية أوكرانيا في الناتو في الوقت الحالي."
+    assert _run(text) == [("gpe:us", "ukraine_nato_membership", "oppose")]
+
+
+def test_rejecting_verb_with_speaker_after_it():
+    text = "استبعد سامي النجار منح عضوية الناتو لأوكرانيا في أي تسوية."
+    assert _run(text) == [("per:sami", "ukraine_nato_membership", "oppose")]
+
+
+def test_a_capital_acting_stands_for_its_country():
+    text = "رفضت واشنطن إرسال قوات أمريكية إلى أوكرانيا."
+    assert _run(text) == [("gpe:us", "us_troops_in_ukraine", "oppose")]
+
+
+def test_a_country_after_a_preposition_is_not_the_actor():
+    text = "تعمل الدول على صياغة ضمانات أمنية لأوكرانيا."
+    assert _run(text) == []
+
+
+def test_no_cue_and_no_quote_gives_no_stance():
+    assert _run("ناقشت الصحف الإنفاق الدفاعي في أوروبا.") == []
+
+
+def test_speaker_of_a_direct_quote_holds_the_position_it_states():
+    text = "وقال سامي النجار: “علينا زيادة الإنفاق الدفاعي بسرعة في كل الدول”."
+    assert _run(text) == [("per:sami", "raise_defense_spending", "support")]
