@@ -255,8 +255,19 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
     return country_rows, place_rows
 
 
+ABOUT = {
+    "countries.jsonl": "Countries for rasid, built by tools/build_registry.py from mledoze/countries "
+                       "(c) mledoze/countries contributors, ODbL 1.0, with capitals from GeoNames (CC BY) "
+                       "and rasid's rules/; see PROVENANCE.md.",
+    "places.jsonl": "Cities (population >= 100,000 and capitals) for rasid, built by tools/build_registry.py "
+                    "from GeoNames cities15000 (CC BY, geonames.org) plus rasid's rules/regions.json; "
+                    "see PROVENANCE.md.",
+}
+
+
 def write_jsonl(path: Path, rows: list[dict]) -> None:
     with path.open("w", encoding="utf-8") as handle:
+        handle.write(json.dumps({"_about": ABOUT[path.name], "version": 1}, ensure_ascii=False) + "\n")
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
 

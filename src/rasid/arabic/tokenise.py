@@ -7,15 +7,17 @@ and single punctuation marks.  An Arabic word whose beginning or end is a clitic
 preposition ل + article ل) and pronoun suffixes, each a sub-range of the token (stanza's
 Token/Word split, DESIGN lesson 1).
 
-How a word splits is decided per distinct word and cached:
+How a word splits is decided per distinct word (cached, ``analyse_word``), first rule that answers:
 
-1. the never-split list (``arabic/data/never_split.txt``: names whose first letters look like
-   clitics) wins: the word, or the word after a proclitic, is kept whole;
-2. the compiled segmentation table ``arabic/data/segmentations.tsv`` (made offline by
-   ``python -m rasid.arabic.tokenise compile``) answers frequent words at once;
-3. any other word goes to the qalsadi morphological analyser (loaded lazily, once);
-4. a word qalsadi does not know is split by rule only where the rest is clearly a word
-   (the article before at least three letters, a proclitic before a never-split name).
+1. the never-split list (``arabic/data/never_split.txt``: names whose letters look like clitics)
+   wins: the word, or the word after a proclitic, is kept whole;
+2. the compiled table ``arabic/data/segmentations.tsv`` (qalsadi's analyses of frequent news
+   words, made offline by ``python -m rasid.arabic.tokenise compile``) answers at once;
+3. the article (``ال``, ``وال``, ``بال``, ``لل``…) before three or more letters splits by rule: an
+   article word never carries a pronoun suffix (``الت…`` is left to the analyser: التقى, التزام);
+4. a proclitic before a table word, or a table word before a pronoun suffix, reuses the table;
+5. any other word goes to the qalsadi morphological analyser (loaded lazily, once); a word it
+   does not know splits only where the rest is clearly a word (article, protected name).
 """
 
 from __future__ import annotations
@@ -247,7 +249,7 @@ def _known_rest_split(bare: str) -> tuple[str, str, str] | None:
         if hit is not None and _valid_proclitic(pro + hit[0]):
             return pro + hit[0], hit[1], hit[2]
     for suf in _SUFFIXES:
-        if bare.endswith(suf) and len(bare) - len(suf) >= 3:
+        if suf != "ي" and bare.endswith(suf) and len(bare) - len(suf) >= 3:
             rest = bare[: -len(suf)]
             for cand in (rest, rest[:-1] + "ة" if rest.endswith("ت") else None):
                 hit = table.get(cand) if cand else None

@@ -196,12 +196,13 @@ class Linker:
         # word's skeleton filters the candidates before any phrase is built)
         for n in (3, 2):
             for i in range(len(words) - n + 1):
+                readings = [(o, f) for o, f in self._strip_clitics(words[i][2]) if skeleton(f) in firsts]
+                if not readings:
+                    continue
                 group = words[i:i + n]
                 if any(view.text[group[k][1]:group[k + 1][0]] != " " for k in range(n - 1)):
                     continue
-                for offset, first in self._strip_clitics(group[0][2]):
-                    if skeleton(first) not in firsts:
-                        continue
+                for offset, first in readings:
                     phrase = " ".join([first] + [w[2] for w in group[1:]])
                     ids = self.matcher.skeletons.get(skeleton(phrase))
                     if not ids or len(ids) != 1:

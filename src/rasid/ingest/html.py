@@ -43,6 +43,8 @@ def _trafilatura_text(markup: str) -> str | None:
     try:
         import trafilatura
 
+        # trafilatura logs "discarding data: None" on pages it cannot use; our NoTextError names the file.
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
         return trafilatura.extract(markup, include_comments=False, include_tables=True,
                                    with_metadata=False, deduplicate=False)
     except (RecursionError, MemoryError, ValueError, TypeError) as err:

@@ -58,7 +58,9 @@ class FeatureExtractor:
             own.extend(f"c{i}={c}" for i, c in enumerate(cl))
         else:
             own.append("c=none")
-        near = ["w=" + f, "s=" + stem]
+        near = ["w=" + f, "s=" + stem, "x2=" + stem[-2:], "sh=" + sh]
+        if f != stem:
+            near.append("cl=" + f[: len(f) - len(stem)])
         if trig:
             near.append("t=" + trig)
         if g:

@@ -74,6 +74,47 @@ def predict(path: Path, extractor: FeatureExtractor, sentences: Sentences) -> li
     return [tagger.tag(extractor.sentence(words)) for words, _ in sentences]
 
 
+def silver_from_news(shared: Path, model: Path, extractor: FeatureExtractor, max_tokens: int = 120_000,
+                     min_prob: float = 0.9) -> Sentences:
+    """Self-training data: news sentences the model tags with an entity and sequence probability
+    >= ``min_prob`` (articles read in file order, so the selection is deterministic)."""
+    import json
+
+    import pycrfsuite
+
+    from rasid.ner.tagger import _sentences
+    from rasid.ner.tokens import tokenize
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    silver: Sentences = []
+    total = 0
+    files = [shared / "data" / "news" / name / "articles.jsonl" for name in ("saudinewsnet", "ant_multisource")]
+    handles = [open(f, encoding="utf-8") for f in files]  # noqa: SIM115 - closed below
+    try:
+        while total < max_tokens and handles:
+            for fh in list(handles):
+                line = fh.readline()
+                if not line:
+                    handles.remove(fh)
+                    continue
+                text = json.loads(line).get("text") or ""
+                offsets = tokenize(text)
+                for lo, hi in _sentences(text, offsets, limit=60):
+                    if hi - lo < 6:
+                        continue
+                    words = [text[a:b] for a, b in offsets[lo:hi]]
+                    labels = tagger.tag(extractor.sentence(words))
+                    if any(x != "O" for x in labels) and tagger.probability(labels) >= min_prob:
+                        silver.append((words, labels))
+                        total += len(words)
+    finally:
+        for fh in handles:
+            fh.close()
+    log.info("silver: %d sentences, %d tokens", len(silver), total)
+    return silver
+
+
 def make_extractor(out_dir: Path) -> FeatureExtractor:
     return FeatureExtractor(Gazetteer.load(out_dir / GAZETTEER_FILE), load_triggers(),
                             load_clusters(out_dir / CLUSTERS_FILE))

@@ -76,6 +76,39 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             indexed_at TEXT NOT NULL
         )""",
     )),
+    (3, (  # near-duplicate links, stories, watched files (rasid.dedup, rasid.stories, rasid watch)
+        """CREATE TABLE doc_links (
+            doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            duplicate_of TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            score REAL NOT NULL
+        )""",
+        "CREATE INDEX doc_links_target ON doc_links (duplicate_of)",
+        """CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            first_date TEXT,
+            last_date TEXT,
+            size INTEGER NOT NULL,
+            central_doc TEXT,
+            data TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE story_members (
+            story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+            doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            score REAL NOT NULL,
+            PRIMARY KEY (doc_id)
+        )""",
+        "CREATE INDEX story_members_story ON story_members (story_id)",
+        """CREATE TABLE watched_files (
+            path TEXT PRIMARY KEY,
+            mtime_ns INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            documents INTEGER NOT NULL,
+            seen_at TEXT NOT NULL
+        )""",
+    )),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -129,6 +129,10 @@ def create_app(db_path: str | Path) -> FastAPI:
     async def on_sqlite(request: Request, err: sqlite3.Error) -> Response:
         return error_response(request, 500, "database_error", "the database could not answer this request")
 
+    @app.exception_handler(Exception)
+    async def on_unexpected(request: Request, err: Exception) -> Response:
+        return error_response(request, 500, "internal_error", "unexpected error; see the server log")
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable) -> Response:
         response = await call_next(request)

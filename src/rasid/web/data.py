@@ -137,7 +137,7 @@ def get_document(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
         entry = grouped.setdefault(eid, {**names.get(eid, {"id": eid, "type": None, "name": eid,
                                                            "name_en": None}), "mentions": []})
         entry["mentions"].append({"start": start, "end": end})
-    out["entities"] = list(grouped.values())
+    out["entities"] = sorted(grouped.values(), key=lambda e: (-len(e["mentions"]), e["mentions"][0]["start"]))
     out["names"] = {**names}
     return out
 
