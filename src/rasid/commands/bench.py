@@ -41,7 +41,24 @@ def bench_dates(args: argparse.Namespace) -> int:
     return bench(args)
 
 
-TARGETS: dict[str, Callable[[argparse.Namespace], int]] = {"ner": bench_ner, "dates": bench_dates}
+def bench_search(args: argparse.Namespace) -> int:
+    from rasid.search.bench import bench
+
+    return bench(args)
+
+
+def bench_gold(args: argparse.Namespace) -> int:
+    from rasid.evaluation import run as run_gold
+
+    return run_gold(Path(args.shared), details=getattr(args, "details", False))
+
+
+TARGETS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "ner": bench_ner,
+    "dates": bench_dates,
+    "search": bench_search,
+    "gold": bench_gold,
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("target", choices=sorted(TARGETS), help="what to measure")
     p.add_argument("--shared", default=str(DEFAULT_SHARED), help="the shared folder (default: ../shared)")
     p.add_argument("--model-dir", help="model folder to measure (default: the shipped one)")
+    p.add_argument("--details", action="store_true", help="gold: print each miss")
     p.set_defaults(func=run)
 
 
