@@ -78,3 +78,16 @@ def test_participle_cue_takes_the_sentence_subject():
     text = "أعلن سامي النجار انسحاب وفده من الجلسة، مشيرا إلى أن الشروط المطروحة غير مقبولة."
     rows = _rows(_doc(text, PEOPLE))
     assert ("indirect", "per:sami", "مشيرا", "الشروط المطروحة غير مقبولة") in rows
+
+
+def test_dropped_subject_refers_to_the_latest_person_named_as_a_subject():
+    text = ("قالت ليلى حداد إن الاتفاق قريب جدا من الاكتمال.\n"
+            "ومع ذلك أبدى سامي النجار تفاؤلا حذرا يوم الجمعة.\n"
+            "وقال: “أنا واثق من أننا سنصل إلى نتيجة واضحة قريبا”.")
+    rows = _rows(_doc(text, PEOPLE))
+    assert rows[-1] == ("direct", "per:sami", "وقال", "أنا واثق من أننا سنصل إلى نتيجة واضحة قريبا")
+
+
+def test_person_after_an_unknown_title_is_the_speaker():
+    text = "قال رئيس الوفد سامي النجار إن المحادثات ستستمر يومين آخرين."
+    assert _rows(_doc(text, PEOPLE)) == [("indirect", "per:sami", "قال", "المحادثات ستستمر يومين آخرين")]

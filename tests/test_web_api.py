@@ -187,3 +187,14 @@ def test_openapi_lists_the_api(client: TestClient) -> None:
     for path in ("/api/documents", "/api/documents/{doc_id}", "/api/entities", "/api/entities/{entity_id}",
                  "/api/quotes", "/api/search", "/api/timeline", "/api/briefing"):
         assert path in paths
+
+
+def test_empty_store_degrades(tmp_path) -> None:
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    empty = TestClient(create_app(db), raise_server_exceptions=False)
+    assert empty.get("/api/briefing").json() == {"actors": [], "propositions": [], "cells": [], "stances": 0}
+    assert "لا مواقف" in empty.get("/briefing").text
+    assert empty.get("/api/documents").json() == {"items": [], "total": 0, "limit": 20, "offset": 0}
+    assert empty.get("/api/search", params={"q": "حلف"}).json()["total"] == 0
+    assert empty.get("/network").status_code == 200

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rasid.doc import OUTPUT_LAYERS
 from rasid.pipeline import default_pipeline, make_document
 
-MAX_EXAMPLES = 600
+MAX_EXAMPLES = 2000
 
 WORDS = ["قال", "وزير", "الخارجية", "المصري", "إن", "الحكومة", "ستدفع", "مليون", "دولار", "في", "القاهرة",
          "يوم", "الأحد", "مارس", "٢٠٢٤", "الرئيس", "الأمريكي", "بايدن", "أوكرانيا", "روسيا", "الأمم", "المتحدة",

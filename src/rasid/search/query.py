@@ -164,7 +164,7 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
         raise
     result = SearchResult(int(rows[0][3]), [], terms)
     by_doc: dict[str, dict[str, Any]] = {}
-    for doc_id, best, n, _total, unit_id, score in rows:
+    for doc_id, best, n, _total, unit_id, _score in rows:
         hit = by_doc.get(doc_id)
         if hit is None:
             hit = by_doc[doc_id] = {"id": doc_id, "score": round(-float(best), 4), "matches": int(n),

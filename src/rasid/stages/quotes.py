@@ -29,6 +29,7 @@ _OPEN_MARKS = "“«„"
 _CLOSE_MARKS = "”»"
 _ANY_MARK = _OPEN_MARKS + _CLOSE_MARKS + '"'
 _ACTOR_TYPES = ("PER", "ORG", "GPE")
+_SUBJECT_WINDOW = 5  # words at a sentence's start where its subject stands (after a verb or و)
 _RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
 _SMALL_NUMBERS = frozenset(fold(w) for w in "اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عدة".split())
 
@@ -262,9 +263,14 @@ class QuoteFinder:
             # the subject follows its verb closely; a person may come after a title the registry
             # lacks, but an organisation or country further on is a genitive ("مضيف فوكس نيوز")
             if near:
-                gap = len(self.words_in(start, near[0].start))
-                if gap == 0 or (gap <= 2 and near[0].attrs.get("type") == "PER"):
-                    found = self.pick_actor(near)
+                # a person up to three words on (after a title the registry lacks: "رئيس الحلف"),
+                # else an organisation or country standing right after the verb
+                people = [m for m in near if m.attrs.get("type") == "PER"
+                          and len(self.words_in(start, m.start)) <= 3]
+                if people:
+                    found = people[0]
+                elif not self.words_in(start, near[0].start):
+                    found = near[0]
         if found is None:
             anon = self.anonymous_after(wi + 1, stop if stop > start else window_end)
             if anon is not None:
@@ -272,6 +278,20 @@ class QuoteFinder:
             return None, start
         phrase_end = max(m.end for m in self.mentions_in(start, stop))
         return found, phrase_end
+
+    def sentence_subjects(self) -> list[tuple[int, str]]:
+        """(offset, id) of each person named among the first words of a sentence that is not
+        itself inside a quote: the antecedents a dropped subject can refer back to."""
+        out = []
+        for start, end in self.sentences:
+            first_words = self.words_in(start, end)[:_SUBJECT_WINDOW]
+            if not first_words:
+                continue
+            limit = self.words[first_words[-1]].end
+            people = [m for m in self.mentions_in(start, limit) if m.attrs.get("type") == "PER"]
+            if people and not self.doc.is_noise(start, end):
+                out.append((people[0].start, actor_id(people[0], self.table)))
+        return out
 
     def participle_subject(self, wi: int, sent_start: int) -> Span | None:
         """A participle (مشيرا، قائلا) shares its sentence's subject: None (carry the
@@ -345,7 +365,10 @@ class QuoteFinder:
                 for j in right:
                     if self.is_cue(j) and not _WORD.search(self.text[close_end:self.words[j].start]):
                         cue_wi = j
-                        speaker, _ = self.speaker_after_cue(j, sent_end)
+                        if self.words[j].key in self.cues.participles:
+                            speaker = self.participle_subject(j, sent_start)
+                        else:
+                            speaker, _ = self.speaker_after_cue(j, sent_end)
             if short and cue_wi is None:
                 continue  # a scare-quoted phrase, not a statement
             speaker_id = actor_id(speaker, self.table) if speaker is not None else None
@@ -433,22 +456,31 @@ def build():
         finder = QuoteFinder(doc, cues)
         direct, used = finder.direct_quotes()
         indirect = finder.indirect_quotes(used, direct)
-        doc.add("quotes", _merge_speakers(direct, indirect))
+        doc.add("quotes", _merge_speakers(direct, indirect, finder.sentence_subjects()))
         if finder.new_entities:
             doc.add("entities", finder.new_entities)
 
     return quotes_stage
 
 
-def _merge_speakers(direct: list[Span], indirect: list[Span]) -> list[Span]:
-    """In text order, give a quote whose subject the text drops the previous quote's speaker."""
+def _merge_speakers(direct: list[Span], indirect: list[Span],
+                    subjects: list[tuple[int, str]] | None = None) -> list[Span]:
+    """In text order, give a quote whose subject the text drops the nearest antecedent:
+    the previous quote's speaker, or a person who is the subject of a later sentence
+    before it ("تبنى ستولتنبرغ لهجة متفائلة. وقال: …")."""
     merged = sorted(direct + indirect, key=lambda s: s.start)
+    subjects = subjects or []
     out: list[Span] = []
     last: Any = None
+    last_at = -1
     for q in merged:
-        if q.attrs.get("speaker") is None and q.attrs.get("_carry") and last is not None:
-            q = Span(q.start, q.end, q.label, {**q.attrs, "speaker": last}, q.stage)
+        if q.attrs.get("speaker") is None and q.attrs.get("_carry"):
+            newer = [(pos, sid) for pos, sid in subjects if last_at < pos < q.start]
+            speaker = newer[-1][1] if newer else last
+            if speaker is not None:
+                q = Span(q.start, q.end, q.label, {**q.attrs, "speaker": speaker}, q.stage)
         if q.attrs.get("speaker") is not None:
             last = q.attrs["speaker"]
+            last_at = q.start
         out.append(q)
     return out
