@@ -157,3 +157,17 @@ def test_compound_name_endings_are_no_surnames(linker: Linker) -> None:
     text = "قال حسن نصر الله إن الله"
     mentions, _ = tagged.annotate(Document(text, meta={}))
     assert [(text[m.start:m.end], m.entity_id) for m in mentions] == [("حسن نصر الله", "x:per:حسن_نصر_الله")]
+
+
+def test_long_name_with_a_variant_last_word(linker: Linker, tmp_path: Path) -> None:
+    from rasid.entities.registry import shipped_files
+
+    org = tmp_path / "org.jsonl"
+    org.write_text(json.dumps({"id": "org:nato", "type": "ORG", "name": "حلف شمال الأطلسي", "name_en": "NATO"},
+                              ensure_ascii=False), encoding="utf-8")
+    files = [p for p in shipped_files() if p.name == "countries.jsonl"] + [org]
+    local = Linker(load_registry(files, use_default_overlay=False))
+    text = "قال حلف شمال الأطلنطي ولحلف شمال الأطلسي وحلف شمال أفريقيا"
+    mentions, _ = local.annotate(Document(text, meta={}))
+    assert [(text[m.start:m.end], m.entity_id) for m in mentions] == [
+        ("حلف شمال الأطلنطي", "org:nato"), ("حلف شمال الأطلسي", "org:nato")]

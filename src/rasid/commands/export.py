@@ -11,7 +11,8 @@ from rasid.commands.ingest import DEFAULT_DB
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write the stored documents as JSON Lines")
-    p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (jsonl)")
+    p.add_argument("--format", choices=["jsonl", "gkg", "parquet"], default="jsonl",
+                   help="jsonl, gkg (GDELT GKG 2.1-style TSV) or parquet (-o FOLDER); see docs/scale.md")
     p.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(func=run)
@@ -19,6 +20,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from rasid.store import Store
+
+    if args.format != "jsonl":
+        from rasid.exports.command import run_export
+
+        return run_export(args)
 
     with Store(args.db, create=False) as store:
         try:

@@ -214,6 +214,21 @@ class Linker:
                         out.append(self._mention(view, vs, ve, eid, "variant"))
                         claim(vs, ve)
                         break
+        # long names spelt differently only in their last word (حلف شمال الأطلنطي / الأطلسي)
+        for n in (4, 3):
+            for i in range(len(words) - n + 1):
+                group = words[i:i + n]
+                for offset, first in self._strip_clitics(group[0][2]):
+                    options = self.matcher.heads.get(" ".join([first] + [w[2] for w in group[1:-1]]))
+                    if not options:
+                        continue
+                    last = group[-1][2]
+                    near = {eid for word, eid in options if fuzz.ratio(last, word) >= self.min_ratio - 5}
+                    vs, ve = group[0][0] + offset, group[-1][1]
+                    if len(near) == 1 and free(vs, ve) and len(last) >= self.min_letters:
+                        out.append(self._mention(view, vs, ve, near.pop(), "variant"))
+                        claim(vs, ve)
+                        break
         # single words: surnames of persons already in this document
         surnames: dict[str, set[str]] = {}
         for m in mentions + out:

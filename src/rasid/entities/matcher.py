@@ -65,6 +65,8 @@ class Matcher:
         self.registry = registry
         self.forms: dict[str, list[Form]] = {}
         self.skeletons: dict[str, set[str]] = {}  # skeleton of a PER/ORG full form -> ids
+        # names of three or more words: all words but the last -> {(last word, id)}
+        self.heads: dict[str, set[tuple[str, str]]] = {}
         for entry in registry.entries.values():
             self._add_entry(entry)
         self.first_skeletons = {sk.split()[0] for sk in self.skeletons if sk}
@@ -95,6 +97,9 @@ class Matcher:
                 self._add(text, Form(eid, "variant"))
                 if entry["type"] in ("PER", "ORG") and " " in text.strip():
                     self.skeletons.setdefault(skeleton(text), set()).add(eid)
+                words = fold(text).split()
+                if entry["type"] not in ("GPE", "LOC") and len(words) >= 3:
+                    self.heads.setdefault(" ".join(words[:-1]), set()).add((words[-1], eid))
         for text in entry.get("nisba", []):
             self._add(text, Form(eid, "nisba"))
         for text in entry.get("aliases", []):

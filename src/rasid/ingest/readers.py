@@ -18,7 +18,7 @@ from rasid.ingest.decode import decode_bytes
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 #: Suffixes read when walking a directory; a file named explicitly is read whatever its suffix.
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".rss", ".atom")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SIDECAR = "meta.json"
 _TOO_DEEP = "JSON nested too deeply to read"
@@ -135,6 +135,8 @@ def _read_file(path: Path, overrides: dict[str, Any], max_bytes: int,
         yield from _from_json(text, where, overrides)
     elif suffix in (".jsonl", ".ndjson"):
         yield from _from_jsonl(text, where, overrides)
+    elif suffix in (".rss", ".atom", ".xml") and _feeds().looks_like_feed(text):
+        yield from _feeds().from_feed(text, where, overrides, _make)
     else:
         meta: dict[str, Any] = {"path": where}
         fresh = path.parent not in sidecars
@@ -149,6 +151,12 @@ def _read_file(path: Path, overrides: dict[str, Any], max_bytes: int,
             if extra:
                 meta["extra"] = extra
         yield _make(text, meta, overrides, where)
+
+
+def _feeds():
+    from rasid.ingest import feeds  # RSS/Atom files (rasid.ingest.feeds), loaded only when one comes
+
+    return feeds
 
 
 def _sidecar(folder: Path, cache: dict[Path, dict[str, Any] | InputError]) -> dict[str, Any] | InputError:

@@ -22,7 +22,7 @@ STAGE_SPECS: list[StageSpec] = [
               "absolute, Hijri and relative dates resolved against the (inferred) publication date"),
     StageSpec("quotes", "1", "rasid.stages.quotes:build", ("sentences", "entities"), ("quotes",),
               "direct and indirect speech with cue and speaker entity"),
-    StageSpec("events", "1", "rasid.stages.events:build", ("sentences", "entities"), ("events",),
+    StageSpec("events", "1", "rasid.stages.events:build", ("sentences", "entities", "quotes"), ("events",),
               "actor-action-target with PLOVER type and CAMEO root"),
     StageSpec("stances", "1", "rasid.stages.stances:build", ("sentences", "entities", "quotes"), ("stances",),
               "actors' support/opposition/hesitation on a topic profile's propositions"),

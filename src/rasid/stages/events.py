@@ -39,6 +39,7 @@ class EventLexicon:
     triggers: PhraseMatcher
     modality: PhraseMatcher
     agents: PhraseMatcher
+    participants: PhraseMatcher
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,8 @@ def load_lexicon() -> EventLexicon:
                for action, spec in raw["types"].items() for form in spec["forms"]]
     modality = [(p, kind) for kind, phrases in raw["modality"].items() for p in phrases]
     return EventLexicon(PhraseMatcher(entries), PhraseMatcher(modality),
-                        PhraseMatcher((p, True) for p in raw["passive_agent"]))
+                        PhraseMatcher((p, True) for p in raw["passive_agent"]),
+                        PhraseMatcher((p, True) for p in raw.get("participants", [])))
 
 
 class EventFinder:
@@ -96,6 +98,13 @@ class EventFinder:
             if self.n_words(t1, self.ws[agent.first].start) <= 2:
                 after = self.in_range(a_end, sent[1], _ACTOR_TYPES)
                 if after and self.n_words(a_end, after[0].start) <= 1:
+                    group = self.chain(after)
+                    return group, group[-1].end
+        for marker in self.lex.participants.find(self.ws, *self.wr(t1, sent[1])):
+            m_end = self.ws[marker.last].end
+            if self.n_words(t1, self.ws[marker.first].start) <= 8:
+                after = self.in_range(m_end, sent[1], _ACTOR_TYPES)
+                if after and self.n_words(m_end, after[0].start) <= 1:
                     group = self.chain(after)
                     return group, group[-1].end
         before = [m for m in self.in_range(sent[0], t0, _ACTOR_TYPES)
@@ -191,10 +200,35 @@ class EventFinder:
         return out
 
 
+def statement_events(doc: Document, finder: EventFinder) -> list[Span]:
+    """A quote with a known speaker is a public statement (CAMEO 01) about what it names."""
+    out = []
+    for q in doc.spans("quotes"):
+        speaker = q.attrs.get("speaker")
+        if not speaker:
+            continue
+        cue = q.attrs.get("cue")
+        start = min(q.start, cue["start"]) if cue else q.start
+        end = max(q.end, cue["end"]) if cue else q.end
+        targets: list[str] = []
+        for m in finder.mentions:
+            tid = actor_id(m, finder.table)
+            if q.start <= m.start and m.end <= q.end and tid != speaker and tid not in targets:
+                targets.append(tid)
+        date = next((d.attrs.get("value") for d in finder.dates
+                     if start <= d.start < end and d.attrs.get("value")), None)
+        for target in targets[:_MAX_TARGETS] or [None]:
+            out.append(Span(start, end, "event", {
+                "actor": speaker, "action": "statement", "code": "01", "plover": None, "target": target,
+                "place": None, "date": date, "trigger": cue, "quote": {"start": q.start, "end": q.end}}, STAGE))
+    return out
+
+
 def build():
     lexicon = load_lexicon()
 
     def events_stage(doc: Document) -> None:
-        doc.add("events", EventFinder(doc, lexicon).run())
+        finder = EventFinder(doc, lexicon)
+        doc.add("events", finder.run() + statement_events(doc, finder))
 
     return events_stage
