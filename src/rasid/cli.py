@@ -27,6 +27,8 @@ COMMAND_MODULES = [
     "rasid.commands.brief",
     "rasid.commands.batch",
     "rasid.commands.load",
+    "rasid.commands.stories",
+    "rasid.commands.watch",
     "rasid.commands.search",
     "rasid.commands.serve",
 ]

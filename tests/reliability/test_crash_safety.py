@@ -33,6 +33,7 @@ def _stored(db: Path) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_points_then_resume(tmp_path: Path, expected_annotations) -> None:
     texts = write_articles(tmp_path / "in", N_DOCS)
     db = tmp_path / "kb.db"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +27,7 @@ _piece = st.one_of(st.sampled_from(WORDS), st.sampled_from(MARKS),
 texts = st.lists(_piece, min_size=1, max_size=60).map(lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts))
 
 
+@pytest.mark.slow
 @settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(text=texts)
@@ -55,3 +57,16 @@ def test_default_pipeline_never_fails_and_keeps_offsets(text: str) -> None:
     for entity in out["entities"]:
         for m in entity["mentions"]:
             assert text[m["start"]:m["end"]], entity
+
+
+def test_robustness_verdicts_flag_growth_failure_and_timeout() -> None:
+    from rasid.bench.pathological import INPUTS, SIZES, verdict
+
+    assert verdict([0.10, 0.20, 0.41]) == ("ok", ["2.0", "2.0"])
+    assert verdict([0.10, 0.40, 1.60]) == ("SUPERLINEAR", ["4.0", "4.0"])
+    assert verdict([0.005, 0.02, 0.08]) == ("ok", ["4.0", "4.0"])  # too fast to be growth
+    assert verdict([1.0, 2.0, 4.0]) == ("SLOW", ["2.0", "2.0"])
+    assert verdict([0.1, "RecursionError", None]) == ("FAILED", [])
+    assert verdict([0.1, 0.2, None]) == ("TIMEOUT", [])
+    for name, make in INPUTS.items():
+        assert [len(make(n)) for n in SIZES] == list(SIZES), name

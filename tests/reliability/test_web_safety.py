@@ -150,6 +150,7 @@ def test_serve_binds_to_loopback_by_default(tmp_path: Path) -> None:
         server.communicate(timeout=20)
 
 
+@pytest.mark.slow
 def test_load_while_ingesting_into_the_same_store(tmp_path: Path) -> None:
     """About 2,000 requests from 8 threads over loopback for at most 25 s while an ingest writes."""
     db = tmp_path / "kb.db"

@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from rasid.bench.pathological import bench as bench_robustness
+
 DEFAULT_SHARED = Path(__file__).resolve().parents[4] / "shared"
 
 
@@ -58,6 +60,7 @@ TARGETS: dict[str, Callable[[argparse.Namespace], int]] = {
     "dates": bench_dates,
     "search": bench_search,
     "gold": bench_gold,
+    "robustness": bench_robustness,
 }
 
 

@@ -63,6 +63,8 @@ class EventFinder:
         table = doc.objects.get("entities", {})
         self.table = table
         self.mentions = actor_mentions(doc, _ACTOR_TYPES + ("EVENT", "LAW", "MISC"))
+        self.nisba = sorted((m for m in doc.spans("entities") if m.attrs.get("_form") == "nisba"),
+                            key=lambda m: m.start)
         self.types = {m.attrs.get("id"): (m.attrs.get("type") or table.get(m.attrs.get("id"), {}).get("type"))
                       for m in self.mentions}
         self.dates = sorted(doc.spans("dates"), key=lambda d: d.start)
@@ -118,9 +120,17 @@ class EventFinder:
                 else:
                     break
             return group, t1
+        head = self.ws[trig.first].key
+        if head[:1] == "ل" and head[1:] and self.lex.triggers.find([Word(0, 0, head[1:])]):
+            return [], t1  # "لحضور اجتماعات": a purpose clause; its doer is the main clause's
         after = self.in_range(t1, sent[1], _ACTOR_TYPES)
         if after and self.n_words(t1, after[0].start) <= 3:
             group = self.chain(after)
+            return group, group[-1].end
+        # "سافر وفد من المسؤولين العسكريين الفرنسيين والبريطانيين": the subject's nationality
+        nisba = [m for m in self.nisba if t1 <= m.start and self.n_words(t1, m.start) <= 5 and m.end <= sent[1]]
+        if nisba:
+            group = self.chain(nisba)
             return group, group[-1].end
         return [], t1
 
