@@ -22,8 +22,41 @@ def build():  # noqa: ANN201 - a stage factory
 
     def run(doc: Document) -> None:
         mentions, table = linker.annotate(doc)
-        doc.add(NAME, [Span(m.start, m.end, "entity", {"id": m.entity_id, "type": m.etype, "_form": m.kind}, TAG)
-                       for m in mentions])
+        spans = [Span(m.start, m.end, "entity", {"id": m.entity_id, "type": m.etype, "_form": m.kind}, TAG)
+                 for m in mentions]
+        doc.add(NAME, resolve_capitals(doc.text, spans, table, linker))
         doc.objects[NAME] = table
 
     return run
+
+
+def resolve_capitals(text: str, spans: list[Span], table: dict, linker) -> list[Span]:  # noqa: ANN001
+    """A capital named as a party ("رفضت موسكو", "تعتبر كييف") stands for its country; named
+    as a place (after في/إلى/من, or coordinated with such a place) it stays the city."""
+    from rasid.stages.actors import governed_by_preposition
+
+    out: list[Span] = []
+    previous_place: Span | None = None
+    for span in sorted(spans, key=lambda s: s.start):
+        country = table.get(span.attrs["id"], {}).get("capital_of")
+        if country:
+            governed = governed_by_preposition(text, span)
+            if not governed and previous_place is not None:
+                between = text[previous_place.end:span.start].strip()
+                governed = between in ("و", "،", ",") or between.startswith("و") and len(between) <= 2
+            if governed:
+                previous_place = span
+            else:
+                info = linker.registry.get(country)
+                if country not in table and info:
+                    table[country] = {k: info.get(k) for k in ("id", "type", "name", "name_en") if k in info}
+                if country in table:
+                    span = Span(span.start, span.end, span.label,
+                                {"id": country, "type": table[country].get("type", "GPE"), "_form": "metonym",
+                                 "_city": span.attrs["id"]}, span.stage)
+                previous_place = None
+        else:
+            previous_place = span if governed_by_preposition(text, span) and span.attrs.get("type") in (
+                "GPE", "LOC") else None
+        out.append(span)
+    return out
