@@ -23,3 +23,17 @@ def test_places_coordinated_after_a_preposition_stay_cities():
     doc = rasid.analyze("اجتمع المسؤولون في برلين وباريس ولندن لمناقشة الأزمة.", published="2025-03-01")
     forms = {doc.text[s.start:s.end]: s.attrs["id"] for s in doc.spans("entities")}
     assert all(forms[name].startswith("loc:") for name in ("برلين", "باريس", "لندن"))
+
+
+def test_generic_war_and_article_resolve_from_the_story_context():
+    text = ("قال مسؤولون إن أوكرانيا تحتاج إلى مزيد من الدعم بعد ثلاث سنوات من الحرب.\n"
+            "وأكد حلف الناتو أن المادة 5 تبقى أساس الدفاع الجماعي.")
+    doc = rasid.analyze(text, published="2025-03-01")
+    forms = {doc.text[s.start:s.end]: s.attrs["id"] for s in doc.spans("entities")}
+    assert forms["الحرب"] == "event:russian_invasion_of_ukraine"
+    assert forms["المادة 5"] == "law:nato_article_5"
+
+
+def test_generic_war_stays_unlinked_without_context():
+    doc = rasid.analyze("انتهت الحرب بعد سنوات طويلة من القتال.", published="2025-03-01")
+    assert "الحرب" not in {doc.text[s.start:s.end] for s in doc.spans("entities")}

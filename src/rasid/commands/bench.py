@@ -61,6 +61,8 @@ TARGETS: dict[str, Callable[[argparse.Namespace], int]] = {
     "search": bench_search,
     "gold": bench_gold,
     "robustness": bench_robustness,
+    "dedup": lambda args: __import__("rasid.dedup.bench", fromlist=["bench"]).bench(args),
+    "speed": lambda args: __import__("rasid.batch.bench", fromlist=["bench"]).bench(args),
 }
 
 
@@ -70,6 +72,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--shared", default=str(DEFAULT_SHARED), help="the shared folder (default: ../shared)")
     p.add_argument("--model-dir", help="model folder to measure (default: the shipped one)")
     p.add_argument("--details", action="store_true", help="gold: print each miss")
+    p.add_argument("--n", type=int, help="speed: articles (default 1000); dedup: originals (default 200)")
+    p.add_argument("--sizes", help="speed: corpus sizes for the memory table, e.g. 1000,5000,10000")
+    p.add_argument("--no-scaling", action="store_true", help="speed: skip the 1-vs-2-worker runs")
     p.set_defaults(func=run)
 
 

@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
     p.add_argument("--json", action="store_true", help="print the stories as JSON")
     p.add_argument("--min-size", type=int, default=2, help="list stories with at least N articles (default 2)")
-    p.add_argument("--threshold", type=float, default=0.3, help="similarity an article needs to join (0.3)")
+    p.add_argument("--threshold", type=float, default=0.35, help="similarity an article needs to join (0.35)")
     p.add_argument("--window", type=int, default=3, help="days between an article and a story's dates (3)")
     p.add_argument("--no-update", action="store_true", help="list only; do not place new articles")
     p.set_defaults(func=run)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -45,8 +46,8 @@ def _date(value: Any) -> dt.date | None:
 
 
 @lru_cache(maxsize=1)
-def registry_events() -> tuple[tuple[str, tuple[str, ...], dt.date, dt.date], ...]:
-    """(id, folded names, start, end) of every registry EVENT with a day-precise start."""
+def _registry_entries() -> tuple[dict[str, Any], ...]:
+    """Every entry of the shipped registry (all ``*.jsonl`` under ``rasid/data/entities``)."""
     entries: list[dict[str, Any]] = []
     try:
         from rasid.entities.registry import load_registry
@@ -64,26 +65,100 @@ def registry_events() -> tuple[tuple[str, tuple[str, ...], dt.date, dt.date], ..
                     continue
                 if isinstance(raw, dict):
                     entries.append(raw)
+    return tuple(entries)
+
+
+def _strings(e: dict[str, Any], *keys: str) -> list[str]:
+    return [n for key in keys for n in ([e[key]] if isinstance(e.get(key), str) else e.get(key) or [])
+            if isinstance(n, str)]
+
+
+def _short_event(e: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
+    """(start, end) of a day-precise EVENT of at most a week, else None."""
+    if e.get("type") != "EVENT":
+        return None
+    start = _date(e.get("start"))
+    if start is None or "end" in e and e.get("end") is None:
+        return None  # open-ended (an ongoing war): no anchor
+    end = _date(e.get("end")) if e.get("end") is not None else start
+    if end is None or (end - start).days > 7:
+        return None  # a month-precise end or a long event does not fix a week
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def registry_events() -> tuple[tuple[str, tuple[str, ...], dt.date, dt.date], ...]:
+    """(id, folded names, start, end) of every registry EVENT with a day-precise start."""
+    out = []
+    for e in _registry_entries():
+        span = _short_event(e)
+        if span is None:
+            continue
+        names = {fold(n) for n in _strings(e, "name", "variants", "aliases")}
+        names = {n for n in names if len(n) >= _MIN_NAME}
+        out.append((str(e.get("id")), tuple(sorted(names)), *span))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A dated registry EVENT that has generic names (a recurring meeting)."""
+
+    id: str
+    generic: tuple[frozenset[str], ...]  # content words of each generic name
+    start: dt.date
+    end: dt.date
+    places: tuple[str, ...]  # folded names of its city and country
+
+
+@lru_cache(maxsize=1)
+def registry_meetings() -> tuple[Meeting, ...]:
+    """Dated registry EVENTs with generic names of two content words or more."""
+    entries = _registry_entries()
+    by_id = {e.get("id"): e for e in entries}
     out = []
     for e in entries:
-        if e.get("type") != "EVENT":
+        span = _short_event(e)
+        if span is None:
             continue
-        start = _date(e.get("start"))
-        if start is None:
+        keys = {_key(fold(g)) for g in _strings(e, "generic")}
+        keys = {k for k in keys if len(k) >= 2}  # "القمة" alone names every summit
+        if not keys:
             continue
-        end = _date(e.get("end"))
-        if end is None and e.get("end") is not None:
-            continue  # a month-precise end: too vague to date an article
-        end = end or start
-        if e.get("end") is None and "end" in e:
-            continue  # open-ended (an ongoing war): no anchor
-        if (end - start).days > 7:
-            continue  # a long event does not fix a week
-        names = {fold(n) for key in ("name", "variants", "aliases")
-                 for n in ([e[key]] if isinstance(e.get(key), str) else e.get(key) or [])
-                 if isinstance(n, str)}
-        names = {n for n in names if len(n) >= _MIN_NAME}
-        out.append((str(e.get("id")), tuple(sorted(names)), start, end))
+        places = {fold(n) for pid in (e.get("city"), e.get("place")) if pid in by_id
+                  for n in _strings(by_id[pid], "name", "variants")}
+        out.append(Meeting(str(e["id"]), tuple(sorted(keys, key=sorted)), *span, tuple(sorted(places))))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Role:
+    titles: tuple[str, ...]  # folded full titles (unambiguous given the date)
+    generic: tuple[str, ...]  # folded bare titles
+    start: dt.date
+    end: dt.date
+
+
+@lru_cache(maxsize=1)
+def registry_people() -> tuple[tuple[str, tuple[str, ...], tuple[Role, ...]], ...]:
+    """(id, folded full names, dated roles) of every registry person with a role."""
+    out = []
+    for e in _registry_entries():
+        if e.get("type") != "PER":
+            continue
+        roles = []
+        for r in e.get("roles") or []:
+            start = _date(r.get("start")) or dt.date.min
+            end = _date(r.get("end")) or dt.date.max
+            if r.get("start") is not None and start == dt.date.min or r.get("end") is not None and end == dt.date.max:
+                continue  # a month- or year-precise bound: not used
+            titles = tuple(sorted({fold(t) for t in _strings(r, "title")}))
+            generic = tuple(sorted({fold(t) for t in _strings(r, "generic")}))
+            if titles or generic:
+                roles.append(Role(titles, generic, start, end))
+        names = tuple(sorted({fold(n) for n in _strings(e, "name", "variants")} - {""}))
+        if roles and names:
+            out.append((str(e["id"]), names, tuple(roles)))
     return tuple(out)
 
 
@@ -113,6 +188,28 @@ def _content(word: str) -> str:
     return word
 
 
+def _key(folded_name: str) -> frozenset[str]:
+    """The content words of a folded name (the bag matched against two adjacent sentences)."""
+    return frozenset(_content(w) for w in folded_name.split() if w not in _STOP)
+
+
+def _words_by_sentence(view_text: str, starts: tuple[int, ...], sentence: list[int]) -> dict[int, set[str]]:
+    words: dict[int, set[str]] = {}
+    for m in re.finditer(r"[\u0621-\u064a]+|[a-z]+|\d+", view_text):
+        words.setdefault(sentence[starts[m.start()]], set()).add(_content(m.group()))
+    return words
+
+
+def _find_bag(key: frozenset[str], words: dict[int, set[str]]) -> frozenset[int] | None:
+    """The first sentence, or pair of adjacent sentences, holding every word of ``key``."""
+    for n in sorted(words):
+        if key <= words[n]:
+            return frozenset({n})
+        if key <= words[n] | words.get(n + 1, set()):
+            return frozenset({n, n + 1})
+    return None
+
+
 def _event_mentions(doc: Document, sentence: list[int]) -> list[tuple[frozenset[int], str, dt.date, dt.date]]:
     """(sentence numbers, id, start, end) of registry events the text names: a linked entity
     mention, or every content word of one of the event's names inside two adjacent sentences."""
@@ -126,9 +223,7 @@ def _event_mentions(doc: Document, sentence: list[int]) -> list[tuple[frozenset[
         if eid in by_id:
             found.append((frozenset({sentence[span.start]}), eid, *by_id[eid]))
     view = normalise(doc.text)
-    words_by_sentence: dict[int, set[str]] = {}
-    for m in re.finditer(r"[\u0621-\u064a]+|[a-z]+|\d+", view.text):
-        words_by_sentence.setdefault(sentence[view.starts[m.start()]], set()).add(_content(m.group()))
+    words_by_sentence = _words_by_sentence(view.text, view.starts, sentence)
     seen = {eid for _, eid, _, _ in found}
     last = max(words_by_sentence, default=-1)
     for eid, names, start, end in events:
@@ -142,6 +237,175 @@ def _event_mentions(doc: Document, sentence: list[int]) -> list[tuple[frozenset[
                 found.append((frozenset({n, n + 1}), eid, start, end))
                 break
     return found
+
+
+_TITLE_GAP = 30  # folded characters allowed between a title and the name it introduces
+_NEW = 90  # days: a "new" office holder ("وزير الدفاع الأمريكي الجديد") took office at most this long ago
+_NEW_WORDS = ("الجديد", "الجديده")
+_FORMER_WORDS = ("السابق", "السابقه", "الاسبق", "الاسبقه", "المنتخب", "المنتخبه", "المكلف", "المرشح")
+
+
+def _bounded(text: str, a: int, b: int) -> bool:
+    """text[a:b] is a whole word sequence (no letter glued on either side)."""
+    return (a == 0 or not text[a - 1].isalpha()) and (b >= len(text) or not text[b].isalpha())
+
+
+@dataclass(frozen=True)
+class RoleWindow:
+    person: str
+    title: str  # the folded title found before (or after) the name
+    start: dt.date
+    end: dt.date
+    new: bool  # the text calls the holder of one of these titles new
+
+
+def _role_windows(view_text: str) -> list[RoleWindow]:
+    """Every registry person named with one of their dated role titles next to the name: the
+    date lies inside that role (the union of the person's roles carrying that title).  A title
+    marked former, elect or designate says nothing about the date and is skipped."""
+    out: list[RoleWindow] = []
+    for pid, names, roles in registry_people():
+        for name in names:
+            at = view_text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                if _bounded(view_text, at, end):
+                    found = _titled(view_text, at, end, roles)
+                    if found is not None:
+                        title, matched = found
+                        new = any(_bounded(view_text, k, k + len(t)) and
+                                  view_text[k + len(t):k + len(t) + 9].strip().startswith(_NEW_WORDS)
+                                  for r in matched for t in r.titles
+                                  for k in [m.start() for m in re.finditer(re.escape(t), view_text)])
+                        out.append(RoleWindow(pid, title, min(r.start for r in matched),
+                                              max(r.end for r in matched), new))
+                at = view_text.find(name, end)
+    return out
+
+
+def _titled(text: str, at: int, end: int, roles: tuple[Role, ...]) -> tuple[str, list[Role]] | None:
+    """(title, roles with it) when a title of ``roles`` stands just before the name at
+    text[at:end] (at most _TITLE_GAP characters, same sentence) or right after it behind a
+    comma; None when there is none or the title is marked former / elect."""
+    before = text[max(0, at - _TITLE_GAP - 60):at]
+    cut = max(before.rfind(c) for c in ".!?؟\n")
+    before = before[cut + 1:]
+    after = text[end:end + 80]
+    best: tuple[str, list[Role]] | None = None
+    for r in roles:
+        for t in r.titles + r.generic:
+            k = before.rfind(t)
+            ok = k >= 0 and _bounded(before, k, k + len(t)) and len(before) - (k + len(t)) <= _TITLE_GAP
+            if ok and any(w in before[k + len(t):].split() for w in _FORMER_WORDS):
+                return None
+            if not ok:
+                tail = after.lstrip()
+                ok = tail[:1] in ("،", ",") and tail[1:].lstrip().startswith(t)
+            if ok:
+                if best is None or len(t) > len(best[0]):
+                    best = (t, [r])
+                elif t == best[0]:
+                    best[1].append(r)
+    if best is not None and any(w in after[:12].split() for w in _FORMER_WORDS):
+        return None
+    return best
+
+
+def _meeting_windows(doc: Document, mentions: list[Mention], sentence: list[int],
+                     specific: set[str], bound: tuple[dt.date, dt.date], new: list[RoleWindow],
+                     lo: dt.date | None) -> tuple[list[tuple[dt.date, dt.date]], list[str]]:
+    """Windows from generic meeting names ("اجتماع وزراء دفاع الناتو") tied to a weekday in the
+    same or an adjacent sentence: the registry meetings of that kind with a day of that weekday,
+    narrowed by the role windows (``bound``), "new" office holders, the not-before bound ``lo``,
+    a city or country named nearby and months or years told nearby.  One window when a single
+    meeting day remains; ambiguity is reported, never guessed."""
+    meetings = registry_meetings()
+    if not meetings:
+        return [], []
+    view = normalise(doc.text)
+    words = _words_by_sentence(view.text, view.starts, sentence)
+    kinds: dict[frozenset[str], list[Meeting]] = {}
+    for mt in meetings:
+        for key in mt.generic:
+            kinds.setdefault(key, []).append(mt)
+    found = [(where, key) for key in kinds if (where := _find_bag(key, words)) is not None]
+    # a longer name found over the same sentences is the more specific description
+    near_of = {key: set(range(min(w) - 1, max(w) + 2)) for w, key in found}
+    found = [(w, key) for w, key in found
+             if not any(len(k2) > len(key) and not k2 > key and near_of[k2] & set(w) and
+                        {m.id for m in kinds[k2]} != {m.id for m in kinds[key]} for _, k2 in found)
+             and not any(k2 > key for _, k2 in found)]
+    seen_kinds: set[frozenset[str]] = set()
+    windows: list[tuple[dt.date, dt.date]] = []
+    evidence: list[str] = []
+    for where, key in found:
+        ids = frozenset(m.id for m in kinds[key])
+        if ids in seen_kinds:
+            continue
+        seen_kinds.add(ids)
+        if ids & specific:
+            continue  # the text names the meeting itself: handled with the registry's events
+        near = set(range(min(where) - 1, max(where) + 2))
+        a0 = min(i for i, n in enumerate(sentence[:-1]) if n in near)
+        a1 = max(i for i, n in enumerate(sentence[:-1]) if n in near) + 1
+        near_text = normalise(doc.text[a0:a1]).text
+        label = " ".join(sorted(key))
+        for m in mentions:
+            if m.weekday is None or sentence[m.start] not in near:
+                continue
+            if not (m.kind == "weekday" and m.shift is None or m.kind == "day_word"):
+                continue
+            cands = []
+            for mt in kinds[key]:
+                days = [mt.start + dt.timedelta(days=k) for k in range((mt.end - mt.start).days + 1)]
+                day = next((d for d in days if d.weekday() == m.weekday), None)
+                if day is not None:
+                    cands.append((mt, day))
+            if not cands:
+                continue
+            steps = [f"{len(cands)} with that weekday"]
+            cands = [(mt, d) for mt, d in cands if bound[0] - _WEEK <= d <= bound[1] + _WEEK]
+            if bound != (dt.date.min, dt.date.max):
+                steps.append(f"{len(cands)} in the office holders' window {_span(bound)}")
+            if new:
+                cands = [(mt, d) for mt, d in cands
+                         if all(w.start <= d <= w.start + dt.timedelta(days=_NEW) for w in new)]
+                steps.append(f"{len(cands)} while {', '.join(sorted({w.person for w in new}))} new in office")
+            if lo is not None:
+                cands = [(mt, d) for mt, d in cands if d >= lo - _WEEK]
+            placed = [(mt, d) for mt, d in cands if any(
+                (k := near_text.find(p)) >= 0 and _bounded(near_text, k, k + len(p)) for p in mt.places)]
+            if placed and len(placed) < len(cands):
+                cands = placed
+                steps.append(f"{len(cands)} at the place named")
+            told = [x for x in mentions if sentence[x.start] in near and x.calendar == "gregorian"
+                    and x.kind in ("month", "month_year", "year")]
+            agree = [(mt, d) for mt, d in cands if any(
+                (x.month is None or x.month == d.month) and (x.year is None or x.year == d.year) for x in told)]
+            if agree and len(agree) < len(cands):
+                cands = agree
+                steps.append(f"{len(cands)} in the month/year told")
+            anchors = sorted({d for _, d in cands})
+            head = f"meeting «{label}» on «{doc.text[m.start:m.end]}»: " + ", ".join(steps)
+            if len(anchors) != 1:
+                if anchors:
+                    evidence.append(head + " — ambiguous: " + ", ".join(
+                        f"{mt.id} ({d})" for mt, d in sorted(cands, key=lambda c: c[1])))
+                continue
+            day = anchors[0]
+            if m.kind == "day_word":
+                pub = day - dt.timedelta(days=m.offset or 0)
+                windows.append((pub, pub))
+            elif m.tense == "future":
+                windows.append((day - _WEEK, day))
+            else:
+                windows.append((day, day + _WEEK))
+            evidence.append(head + f" → {cands[0][0].id} ({day}, {m.tense if m.kind == 'weekday' else 'that day'})")
+    return windows, evidence
+
+
+def _span(w: tuple[dt.date, dt.date]) -> str:
+    return f"{'…' if w[0] == dt.date.min else w[0]}–{'…' if w[1] == dt.date.max else w[1]}"
 
 
 def _absolute_date(m: Mention) -> dt.date | None:
@@ -191,7 +455,8 @@ def infer_published(doc: Document, mentions: list[Mention] | None = None
             weekdays.add((m.weekday - (m.offset or 0)) % 7)
             evidence.append(f"day word with weekday: «{surface(m)}»")
 
-    for where, eid, start, end in _event_mentions(doc, sentence):
+    events_found = _event_mentions(doc, sentence)
+    for where, eid, start, end in events_found:
         tied = False
         for m in mentions:
             if m.kind == "weekday" and m.shift is None and m.weekday in (start.weekday(), end.weekday()):
@@ -208,6 +473,28 @@ def infer_published(doc: Document, mentions: list[Mention] | None = None
                 tied = True
         if not tied:
             evidence.append(f"mentions event {eid} ({start}), no tie to a weekday")
+
+    view_text = normalise(doc.text).text
+    roles = _role_windows(view_text)
+    bound = (dt.date.min, dt.date.max)
+    if roles:
+        a0 = max(r.start for r in roles)
+        b0 = min(r.end for r in roles)
+        for r in roles:
+            evidence.append(f"office: {r.person} «{r.title}» {_span((r.start, r.end))}" + (" (new)" * r.new))
+        if a0 <= b0:
+            bound = (a0, b0)
+        else:
+            evidence.append("the office windows disagree")
+    new_roles = [r for r in roles if r.new] if bound != (dt.date.min, dt.date.max) else []
+    specific = {eid for _, eid, _, _ in events_found}
+    more, notes = _meeting_windows(doc, mentions, sentence, specific, bound, new_roles, lo)
+    windows.extend(more)
+    evidence.extend(notes)
+    if bound[0] != dt.date.min:
+        lo = bound[0] if lo is None else max(lo, bound[0])
+    if bound[1] != dt.date.max:
+        hi = bound[1] if hi is None else min(hi, bound[1])
 
     if lo is not None:
         evidence.append(f"not before {lo}")

@@ -140,9 +140,30 @@ class Linker:
                 named = {m.entity_id for m in mentions if holders.get(m.entity_id) == {}}
                 if len(named) == 1:
                     chosen = named.pop()
+            if chosen is None:  # "الحرب", "القمة", "المادة 5": the one entity of that kind the story is about
+                chosen = self._generic_by_context(
+                    [eid for eid, role in holders.items() if role == {}], mentions, published)
             if chosen is not None:
                 out.append(self._mention(view, gs, end, chosen, "generic"))
         return out
+
+    def _generic_by_context(self, candidates: list[str], mentions: list[Mention],
+                            published: str | None) -> str | None:
+        """Among entities sharing a generic form, the single one that is current at the
+        publication date and whose related entities (place, organiser, parties, country) the
+        document names; None when none or several fit."""
+        named = {m.entity_id for m in mentions}
+        fits = []
+        for eid in candidates:
+            entry = self.registry.entries.get(eid, {})
+            related = {entry.get("place"), entry.get("org"), entry.get("country"), entry.get("city"),
+                       *(entry.get("parties") or [])} - {None}
+            if not related & named:
+                continue
+            if not _current(entry, published):
+                continue
+            fits.append(eid)
+        return fits[0] if len(fits) == 1 else None
 
     def _surname(self, folded_name: str) -> str | None:
         """The last word of a multi-word name when it can stand alone for the person."""
@@ -343,3 +364,38 @@ def _view_range(view: View, start: int, end: int) -> tuple[int, int]:
     while ve < len(view.ends) and view.ends[ve] <= end:
         ve += 1
     return vs, ve
+
+
+#: how far from its dates an event still counts as the one a generic "القمة" refers to
+EVENT_WINDOW_DAYS = 14
+
+
+def _current(entry: dict[str, Any], published: str | None) -> bool:
+    """Whether an event or instrument can be what a document of that date calls by a generic name:
+    in force at the date (instruments, long wars) or within EVENT_WINDOW_DAYS of it (meetings)."""
+    import datetime as dt
+
+    if not published:
+        return entry.get("type") == "LAW"
+    try:
+        day = dt.date.fromisoformat(published)
+        start = dt.date.fromisoformat(_full(entry.get("start"), "01")) if entry.get("start") else None
+        end = dt.date.fromisoformat(_full(entry.get("end"), "28")) if entry.get("end") else None
+    except ValueError:
+        return False
+    window = dt.timedelta(days=EVENT_WINDOW_DAYS)
+    if start and day < start - window:
+        return False
+    if entry.get("type") == "EVENT" and end is not None and day > end + window:
+        return False
+    if entry.get("type") == "EVENT" and end is None and start and (day - start).days > EVENT_WINDOW_DAYS:
+        # open-ended events are long ones (a war): current while they last
+        return entry.get("generic") is not None
+    return True
+
+
+def _full(value: str, day: str) -> str:
+    parts = value.split("-")
+    while len(parts) < 3:
+        parts.append("01" if len(parts) == 1 else day)
+    return "-".join(parts)

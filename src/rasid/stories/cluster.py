@@ -93,7 +93,7 @@ def load_articles(store) -> dict[str, Article]:
 class StoryClusterer:
     """Places articles (oldest first) into stories; the weights and threshold are the knobs."""
 
-    def __init__(self, articles: dict[str, Article], *, threshold: float = 0.3, window_days: int = 3,
+    def __init__(self, articles: dict[str, Article], *, threshold: float = 0.35, window_days: int = 3,
                  text_weight: float = 0.6) -> None:
         self.articles = articles
         self.threshold, self.window, self.text_weight = threshold, window_days, text_weight
@@ -158,7 +158,7 @@ class StoryClusterer:
                 "quotes": quotes}
 
 
-def update_stories(store, *, threshold: float = 0.3, window_days: int = 3, text_weight: float = 0.6
+def update_stories(store, *, threshold: float = 0.35, window_days: int = 3, text_weight: float = 0.6
                    ) -> dict[str, int]:
     """Place every article not yet in a story; stored memberships stay.  Returns counts."""
     articles = load_articles(store)
