@@ -41,7 +41,7 @@ def test_exact_near_and_unrelated():
 def test_perturbed_real_articles(shared_dir):
     rng = random.Random(5)
     with open(shared_dir / "data/news/ant_multisource/articles.jsonl", encoding="utf-8") as fh:
-        articles = [json.loads(line) for _, line in zip(range(60), fh)]
+        articles = [json.loads(line) for _, line in zip(range(60), fh, strict=False)]
     articles = [a for a in articles if len(a["text"]) >= 300][:40]
     finder = DuplicateFinder()
     links = [finder.add(f"o{i}", a["text"]) for i, a in enumerate(articles)]

@@ -52,3 +52,14 @@ def test_tag_returns_one_label_per_token() -> None:
     labels = load_tagger().tag(tokens)
     assert labels == ["O", "O", "O", "B-PERS", "I-PERS", "O", "B-LOC"]
     assert load_tagger().tag([]) == []
+
+
+def test_bench_and_train_commands_are_registered() -> None:
+    from rasid.cli import build_parser
+    from rasid.commands import bench, train
+
+    assert "ner" in bench.TARGETS and "ner" in train.TARGETS
+    args = build_parser().parse_args(["bench", "ner"])
+    assert args.target == "ner" and args.func is bench.run
+    args = build_parser().parse_args(["train", "ner", "--out", "x", "--seed", "7"])
+    assert (args.target, args.out, args.seed) == ("ner", "x", 7)

@@ -128,6 +128,18 @@ def plan_chunks(shards: list[str], chunk_size: int, limit: int | None = None
             yield Chunk(shard, first, len(part)), part
 
 
+def _rfc822_date(value: str) -> str:
+    """``YYYY-MM-DD`` for an RSS-style date ("Wed, 28 Feb 2018 11:34:31 +0400"); else the value as is."""
+    if value[:1].isalpha():
+        import email.utils
+
+        try:
+            return email.utils.parsedate_to_datetime(value).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
+    return value
+
+
 def record_to_document(record: dict[str, Any]):
     """A Document from one input record (the same for every engine)."""
     from rasid.pipeline import make_document
@@ -140,7 +152,7 @@ def record_to_document(record: dict[str, Any]):
     meta: dict[str, Any] = {k: str(record[k]) for k in _META_KEYS if record.get(k) is not None}
     published = record.get("published") or record.get("date")
     if published is not None:
-        meta["published"] = str(published)
+        meta["published"] = _rfc822_date(str(published))
     if record.get("id") is not None:
         meta["input_id"] = str(record["id"])
     return make_document(text, **meta)

@@ -33,6 +33,7 @@ from rasid.doc import Document
 
 _WEEK = dt.timedelta(days=6)
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+_MIN_WORDS = 3  # a shorter piece between sentence ends is a fragment of the one before
 _MIN_NAME = 5  # folded characters: shorter event names are too ambiguous to search for
 
 
@@ -163,14 +164,23 @@ def registry_people() -> tuple[tuple[str, tuple[str, ...], tuple[Role, ...]], ..
 
 
 def _sentence_of(text: str) -> list[int]:
-    """Sentence number of every character offset (ends of sentences at . ! ? ؟ and newlines)."""
-    numbers = []
-    n = 0
-    for ch in text:
-        numbers.append(n)
-        if _SENTENCE_END.match(ch):
+    """Sentence number of every character offset.  A sentence ends at . ! ? ؟ or a newline
+    (a run of them ends one sentence); a piece of fewer than three words (a stray fragment
+    such as «بواسطة الدبلوماسية».) joins the sentence before it."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"(?:[.!?؟\n]\s*)+", text):
+        pieces.append((start, m.end()))
+        start = m.end()
+    if start < len(text) or not pieces:
+        pieces.append((start, len(text)))
+    numbers: list[int] = []
+    n = -1
+    for a, b in pieces:
+        if n < 0 or len(re.findall(r"\w+", text[a:b])) >= _MIN_WORDS:
             n += 1
-    numbers.append(n)
+        numbers.extend([n] * (b - a))
+    numbers.append(max(n, 0))
     return numbers
 
 
@@ -364,7 +374,7 @@ def _meeting_windows(doc: Document, mentions: list[Mention], sentence: list[int]
             if not cands:
                 continue
             steps = [f"{len(cands)} with that weekday"]
-            cands = [(mt, d) for mt, d in cands if bound[0] - _WEEK <= d <= bound[1] + _WEEK]
+            cands = [(mt, d) for mt, d in cands if bound[0] <= d + _WEEK and d - _WEEK <= bound[1]]
             if bound != (dt.date.min, dt.date.max):
                 steps.append(f"{len(cands)} in the office holders' window {_span(bound)}")
             if new:
@@ -387,6 +397,8 @@ def _meeting_windows(doc: Document, mentions: list[Mention], sentence: list[int]
                 steps.append(f"{len(cands)} in the month/year told")
             anchors = sorted({d for _, d in cands})
             head = f"meeting «{label}» on «{doc.text[m.start:m.end]}»: " + ", ".join(steps)
+            if any(e.startswith(head) for e in evidence):
+                continue  # the same weekday written twice
             if len(anchors) != 1:
                 if anchors:
                     evidence.append(head + " — ambiguous: " + ", ".join(

@@ -18,5 +18,11 @@ def failing_pipeline():
     from rasid.stages import DEFAULT_PIPELINE
 
     registry = default_registry()
-    registry.register(StageSpec("boom", "1", "batch_helpers:build_boom", (), (), "raises on a marker"))
+    registry.register(StageSpec("boom", "1", "test_batch_helpers:build_boom", (), (), "raises on a marker"))
     return Pipeline([*DEFAULT_PIPELINE, "boom"], registry=registry)
+
+
+def light_pipeline():
+    from rasid.pipeline import Pipeline
+
+    return Pipeline(["boilerplate", "sentences"])
