@@ -258,8 +258,17 @@ def _known_rest_split(bare: str) -> tuple[str, str, str] | None:
     return None
 
 
+_SUFFIXES_NO_YA = tuple(x for x in _SUFFIXES if x != "ي")
+
+
 def _may_split(bare: str) -> bool:
-    return bare[0] in "وفبلكسا" or bare.endswith(_SUFFIXES)
+    """Whether a clitic is possible at all (cheap test before any lookup)."""
+    first = bare[0]
+    if first in "وفبلك" or bare.startswith("ال"):
+        return True
+    if first == "س" and len(bare) > 1 and bare[1] in "يتنأ":
+        return True  # future س before an imperfect prefix
+    return bare.endswith(_SUFFIXES_NO_YA) or (len(bare) <= 3 and bare.endswith("ي"))
 
 
 def _proclitic_pieces(pro: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasid.arabic.normalise import fold
 
@@ -31,13 +32,14 @@ def words(text: str) -> list[Word]:
     return [Word(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
 
 
-def stems(key: str) -> list[str]:
-    """The folded word and its forms with leading clitics removed (longest stem first)."""
+@lru_cache(maxsize=262144)
+def stems(key: str) -> tuple[str, ...]:
+    """The folded word and its forms with leading clitics removed (cached: news vocabulary repeats)."""
     out = [key]
     for prefix in _PROCLITICS[1:]:
         if key.startswith(prefix) and len(key) - len(prefix) >= 2:
             out.append(key[len(prefix):])
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ class Profile:
     phrases: PhraseMatcher
     near: list[Near]
     excludes: dict[str, frozenset[str]]
+    near_words: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -96,7 +97,8 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
                 excludes[pid] = frozenset(prop.get("excludes", []))
         except (KeyError, TypeError, ValueError) as err:
             raise ResourceError(f"topic profile is malformed: {err}", path=str(path)) from err
-    return Profile(propositions, PhraseMatcher(phrase_entries), near, excludes)
+    near_words = frozenset(w for rule in near for group in rule.groups for w in group)
+    return Profile(propositions, PhraseMatcher(phrase_entries), near, excludes, near_words)
 
 
 @lru_cache(maxsize=1)
@@ -113,14 +115,15 @@ def find_propositions(ws: list[Word], lo: int, hi: int, profile: Profile) -> lis
     """Proposition mentions among ws[lo:hi]: phrases first, then word-group co-occurrences."""
     found = profile.phrases.find(ws, lo, hi)
     covered = {m.value for m in found}
+    keys = [(i, stems(ws[i].key)) for i in range(lo, hi)]
+    keys = [(i, k) for i, k in keys if not profile.near_words.isdisjoint(k)]
     for rule in profile.near:
-        if rule.proposition in covered:
+        if rule.proposition in covered or not keys:
             continue
         hits: list[list[int]] = [[] for _ in rule.groups]
-        for i in range(lo, hi):
-            keys = stems(ws[i].key)
+        for i, word_keys in keys:
             for g, group in enumerate(rule.groups):
-                if any(k in group for k in keys):
+                if not group.isdisjoint(word_keys):
                     hits[g].append(i)
         if all(hits):
             first = min(h[0] for h in hits)
