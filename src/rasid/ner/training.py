@@ -17,7 +17,8 @@ from rasid.ner.tokens import strip_proclitics
 
 log = logging.getLogger(__name__)
 
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150}
+PARAMS = {"c1": 0.02, "c2": 0.005, "max_iterations": 150}
+SELF_TRAIN_TOKENS = 120_000
 
 Sentences = list[tuple[list[str], list[str]]]
 
@@ -121,8 +122,12 @@ def make_extractor(out_dir: Path) -> FeatureExtractor:
 
 
 def train_ner(shared: Path, out_dir: Path, seed: int = 13, tune: bool = False,
-              clusters: bool = True) -> dict:
-    """Compile resources, (optionally tune c1/c2 on a dev split of train), train and save the model."""
+              clusters: bool = True, self_train: int = SELF_TRAIN_TOKENS) -> dict:
+    """Compile resources, (optionally tune c1/c2 on the dev tail of train), train and save the model.
+
+    With ``self_train`` > 0 a first model labels that many tokens of confident news sentences
+    (``silver_from_news``) and the final model is trained on ANERcorp train plus that silver data.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     save_gazetteer(compile_gazetteer(shared / "data" / "gazetteers"), out_dir / GAZETTEER_FILE)
     if clusters and not (out_dir / CLUSTERS_FILE).exists():
@@ -137,7 +142,7 @@ def train_ner(shared: Path, out_dir: Path, seed: int = 13, tune: bool = False,
     if tune:
         fit, dev = split_dev(train)
         best = -1.0
-        for c1, c2 in ((0.01, 0.01), (0.05, 0.01), (0.1, 0.01), (0.05, 0.05), (0.2, 0.005)):
+        for c1, c2 in ((0.02, 0.005), (0.05, 0.01), (0.15, 0.01)):
             trial = {**params, "c1": c1, "c2": c2}
             tmp = out_dir / "_tune.crfsuite"
             train_crf(fit, extractor, tmp, trial)
@@ -148,5 +153,10 @@ def train_ner(shared: Path, out_dir: Path, seed: int = 13, tune: bool = False,
                 best, params = f1, trial
             tmp.unlink()
         report["params"] = params
-    train_crf(train, extractor, out_dir / MODEL_FILE, params)
+    model = out_dir / MODEL_FILE
+    train_crf(train, extractor, model, params)
+    if self_train > 0:
+        silver = silver_from_news(shared, model, extractor, max_tokens=self_train)
+        report["silver_sentences"] = len(silver)
+        train_crf(train + silver, extractor, model, params)
     return report

@@ -317,7 +317,12 @@ class StanceFinder:
         used_c: set[int] = set()
         out = []
         for _, _, _, p, c in scored:
-            if id(p) in used_p or (id(c) in used_c and not borrowed):
+            if borrowed:  # a sentence that refers back: each of its cues is a stance on that proposition
+                if id(c) not in used_c:
+                    used_c.add(id(c))
+                    out.append((p, c))
+                continue
+            if id(p) in used_p or id(c) in used_c:
                 continue
             used_p.add(id(p))
             used_c.add(id(c))
