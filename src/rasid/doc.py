@@ -8,6 +8,7 @@ spaCy's ``doc.ents``.  The invariant ``text[s.start:s.end] == s.surface`` is che
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ class Document:
     layers: dict[str, list[Span]] = field(default_factory=dict)
     objects: dict[str, dict[str, Any]] = field(default_factory=dict)
     id: str = ""
+    _noise_cache: Any = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
@@ -100,13 +102,27 @@ class Document:
 
     # -- masks used by later stages -------------------------------------------------
     def noise_ranges(self) -> list[tuple[int, int]]:
-        """Ranges later stages skip: boilerplate and duplicated sentences."""
-        ranges = [(s.start, s.end) for s in self.spans("boilerplate")]
-        ranges += [(s.start, s.end) for s in self.spans("duplicates")]
-        return sorted(ranges)
+        """Ranges later stages skip: boilerplate and duplicated sentences (merged, sorted)."""
+        key = (len(self.layers.get("boilerplate", ())), len(self.layers.get("duplicates", ())))
+        cached = self._noise_cache
+        if cached is None or cached[0] != key:
+            ranges = sorted([(s.start, s.end) for s in self.spans("boilerplate")]
+                            + [(s.start, s.end) for s in self.spans("duplicates")])
+            merged: list[tuple[int, int]] = []
+            for a, b in ranges:
+                if merged and a <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+                else:
+                    merged.append((a, b))
+            cached = (key, merged, [a for a, _ in merged])
+            self._noise_cache = cached
+        return cached[1]
 
     def is_noise(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in self.noise_ranges())
+        """Whether [start, end) lies wholly inside boilerplate or a duplicated sentence."""
+        ranges = self.noise_ranges()
+        i = bisect.bisect_right(self._noise_cache[2], start) - 1  # type: ignore[index]
+        return i >= 0 and ranges[i][0] <= start and end <= ranges[i][1]
 
     # -- output ---------------------------------------------------------------------
     @property

@@ -382,11 +382,17 @@ class QuoteFinder:
 
     def indirect_quotes(self, used_cues: set[int], direct: list[Span]) -> list[Span]:
         quotes: list[Span] = []
-        inside_direct = [(q.start, q.end) for q in direct]
+        inside_direct = sorted((q.start, q.end) for q in direct)
+        direct_starts = [a for a, _ in inside_direct]
+
+        def in_direct(pos: int) -> bool:
+            i = bisect.bisect_right(direct_starts, pos) - 1
+            return i >= 0 and inside_direct[i][0] <= pos < inside_direct[i][1]
+
         for j, w in enumerate(self.words):
             if j in used_cues or not self.is_cue(j) or self.doc.is_noise(w.start, w.end):
                 continue
-            if any(a <= w.start < b for a, b in inside_direct):
+            if in_direct(w.start):
                 continue
             sent_start, sent_end = self.sentence_of(w.start)
             attribution = self.is_attribution(j)
@@ -430,7 +436,8 @@ class QuoteFinder:
             c1 -= 1
         if c1 <= c0 or len(self.words_in(c0, c1)) < 3:
             return
-        if any(q_start <= c0 < q_end for q_start, q_end in inside_direct):
+        if any(q_start <= c0 < q_end for q_start, q_end in inside_direct[bisect.bisect_right(
+                [a for a, _ in inside_direct], c0) - 1:][:1]):
             return
         quotes.append(Span(c0, c1, "quote", {
             "kind": "indirect", "speaker": actor_id(speaker, self.table) if speaker is not None else None,
@@ -469,14 +476,15 @@ def _merge_speakers(direct: list[Span], indirect: list[Span],
     the previous quote's speaker, or a person who is the subject of a later sentence
     before it ("تبنى ستولتنبرغ لهجة متفائلة. وقال: …")."""
     merged = sorted(direct + indirect, key=lambda s: s.start)
-    subjects = subjects or []
+    subjects = sorted(subjects or [])
+    positions = [pos for pos, _ in subjects]
     out: list[Span] = []
     last: Any = None
     last_at = -1
     for q in merged:
         if q.attrs.get("speaker") is None and q.attrs.get("_carry"):
-            newer = [(pos, sid) for pos, sid in subjects if last_at < pos < q.start]
-            speaker = newer[-1][1] if newer else last
+            i = bisect.bisect_left(positions, q.start) - 1  # the latest subject before the quote
+            speaker = subjects[i][1] if i >= 0 and positions[i] > last_at else last
             if speaker is not None:
                 q = Span(q.start, q.end, q.label, {**q.attrs, "speaker": speaker}, q.stage)
         if q.attrs.get("speaker") is not None:
