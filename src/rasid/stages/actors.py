@@ -48,6 +48,19 @@ def actor_mentions(doc: Document, types: tuple[str, ...], subjects_only: bool = 
     return out
 
 
+#: prepositions that make a capital a place rather than a party (لكييف "for Kyiv" stays a party)
+_LOCATIVE = frozenset(fold(w) for w in "في إلى الى من عبر داخل نحو قرب بالقرب".split())
+
+
+def locative(text: str, mention: Span) -> bool:
+    """True when the mention names a place: في بروكسل, إلى كييف, بموسكو."""
+    start = mention.start
+    if start > 0 and text[start - 1] == "ب" and (start < 2 or not text[start - 2].isalpha()):
+        return True
+    match = _PREV_WORD.search(text, max(0, start - 20), start)
+    return bool(match) and fold(match.group(1)) in _LOCATIVE
+
+
 def governed_by_preposition(text: str, mention: Span) -> bool:
     """True when the mention is the object of a preposition: لأوكرانيا, في بروكسل, مع روسيا."""
     start = mention.start

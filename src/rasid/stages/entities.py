@@ -33,14 +33,14 @@ def build():  # noqa: ANN201 - a stage factory
 def resolve_capitals(text: str, spans: list[Span], table: dict, linker) -> list[Span]:  # noqa: ANN001
     """A capital named as a party ("رفضت موسكو", "تعتبر كييف") stands for its country; named
     as a place (after في/إلى/من, or coordinated with such a place) it stays the city."""
-    from rasid.stages.actors import governed_by_preposition
+    from rasid.stages.actors import locative
 
     out: list[Span] = []
     previous_place: Span | None = None
     for span in sorted(spans, key=lambda s: s.start):
         country = table.get(span.attrs["id"], {}).get("capital_of")
         if country:
-            governed = governed_by_preposition(text, span)
+            governed = locative(text, span)
             if not governed and previous_place is not None:
                 between = text[previous_place.end:span.start].strip()
                 governed = between in ("و", "،", ",") or between.startswith("و") and len(between) <= 2
@@ -56,7 +56,7 @@ def resolve_capitals(text: str, spans: list[Span], table: dict, linker) -> list[
                                  "_city": span.attrs["id"]}, span.stage)
                 previous_place = None
         else:
-            previous_place = span if governed_by_preposition(text, span) and span.attrs.get("type") in (
+            previous_place = span if locative(text, span) and span.attrs.get("type") in (
                 "GPE", "LOC") else None
         out.append(span)
     return out

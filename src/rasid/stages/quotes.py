@@ -131,7 +131,7 @@ class QuoteFinder:
         self.mention_starts = [m.start for m in self.mentions]
         self.sentences = sorted((s.start, s.end) for s in doc.spans("sentences"))
         self.new_entities: list[Span] = []
-        self.anon_seen: list[tuple[str, str]] = []
+        self.anon_seen: list[tuple[int, str, str]] = []  # (offset, head noun, id), in any order
 
     # -- helpers ---------------------------------------------------------------------
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -219,11 +219,13 @@ class QuoteFinder:
             start, end = self.words[first].start, self.words[last].end
             eid = None
             if definite:
-                eid = next((e for n, e in reversed(self.anon_seen) if n == noun), None)
+                here = self.words[j].start
+                earlier = [(pos, e) for pos, n, e in self.anon_seen if n == noun and pos < here]
+                eid = max(earlier)[1] if earlier else None
             if eid is None:
                 modifier = self.words[j + 1].key if j + 1 <= last else ""
                 eid = f"x:anon:{self.doc.id}:{noun}{'_' + modifier if modifier else ''}"
-            self.anon_seen.append((noun, eid))
+            self.anon_seen.append((self.words[j].start, noun, eid))
             span = Span(start, end, "entity", {"id": eid, "type": "PER", "_form": "anonymous"}, STAGE)
             self.new_entities.append(span)
             self.doc.objects.setdefault("entities", {}).setdefault(
