@@ -14,7 +14,7 @@ def _train_ner(args: argparse.Namespace) -> int:
     from rasid.ner.training import train_ner
 
     out = Path(args.out) if args.out else MODELS_DIR
-    report = train_ner(Path(args.shared), out, seed=args.seed, tune=args.tune)
+    report = train_ner(Path(args.shared), out, seed=args.seed, tune=args.tune, self_train=args.self_train)
     print(json.dumps({"out": str(out), **report}, ensure_ascii=False))
     return 0
 
@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=13, help="seed for the dev split and the word clusters")
     p.add_argument("--shared", default=str(DEFAULT_SHARED), help="the shared folder (default: ../shared)")
     p.add_argument("--tune", action="store_true", help="pick c1/c2 on a dev split of train first")
+    p.add_argument("--self-train", type=int, default=0, metavar="TOKENS",
+                   help="add this many tokens of confidently self-labelled news sentences (default 0)")
     p.set_defaults(func=run)
 
 

@@ -61,6 +61,10 @@ def compile_gazetteer(gaz_dir: Path) -> dict[str, set[str]]:
         for row in csv.DictReader(fh, delimiter="\t"):
             add(row["name_ar_common"], "CTRY")
             add(row["name_ar_official"], "CTRY")
+    stop = {fold(w.strip()) for w in (DATA_DIR / "stopwords.txt").read_text("utf-8").splitlines()
+            if w.strip() and not w.startswith("#")}
+    for key in stop:
+        entries.pop(key, None)
     # names often written with the article or without it: index both forms of the first word
     for key in list(entries):
         first, _, rest = key.partition(" ")

@@ -18,7 +18,7 @@ from rasid.ner.tokens import strip_proclitics
 log = logging.getLogger(__name__)
 
 PARAMS = {"c1": 0.02, "c2": 0.005, "max_iterations": 150}
-SELF_TRAIN_TOKENS = 120_000
+SELF_TRAIN_TOKENS = 0  # self-training measured no gain on dev (73.4 vs 73.5 F1); kept as an option
 
 Sentences = list[tuple[list[str], list[str]]]
 

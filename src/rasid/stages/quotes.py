@@ -132,6 +132,7 @@ class QuoteFinder:
         self.sentences = sorted((s.start, s.end) for s in doc.spans("sentences"))
         self.new_entities: list[Span] = []
         self.anon_seen: list[tuple[int, str, str]] = []  # (offset, head noun, id), in any order
+        self.definites: list[tuple[int, str, str]] = []  # definite references, resolved again at the end
 
     # -- helpers ---------------------------------------------------------------------
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -226,6 +227,8 @@ class QuoteFinder:
                 modifier = self.words[j + 1].key if j + 1 <= last else ""
                 eid = f"x:anon:{self.doc.id}:{noun}{'_' + modifier if modifier else ''}"
             self.anon_seen.append((self.words[j].start, noun, eid))
+            if definite:
+                self.definites.append((self.words[j].start, noun, eid))
             span = Span(start, end, "entity", {"id": eid, "type": "PER", "_form": "anonymous"}, STAGE)
             self.new_entities.append(span)
             self.doc.objects.setdefault("entities", {}).setdefault(
@@ -233,6 +236,18 @@ class QuoteFinder:
                       "anonymous": True})
             return span
         return None
+
+    def definite_fixes(self) -> dict[str, str]:
+        """Re-resolve definite anonymous references ("الدبلوماسي") once every source is known:
+        the passes run out of text order, so the latest source before each reference may have
+        been found after it.  Returns {provisional id: final id}."""
+        indefinite = [(pos, n, e) for pos, n, e in self.anon_seen if (pos, n, e) not in self.definites]
+        fixes = {}
+        for pos, noun, eid in self.definites:
+            earlier = [(p, e) for p, n, e in indefinite if n == noun and p < pos]
+            if earlier and max(earlier)[1] != eid:
+                fixes[eid] = max(earlier)[1]
+        return fixes
 
     def _is_number_word(self, wi: int) -> bool:
         key = self.words[wi].key
@@ -465,7 +480,16 @@ def build():
         finder = QuoteFinder(doc, cues)
         direct, used = finder.direct_quotes()
         indirect = finder.indirect_quotes(used, direct)
-        doc.add("quotes", _merge_speakers(direct, indirect, finder.sentence_subjects()))
+        merged = _merge_speakers(direct, indirect, finder.sentence_subjects())
+        fixes = finder.definite_fixes()
+        if fixes:
+            merged = [_with_speaker(q, fixes.get(q.attrs.get("speaker"), q.attrs.get("speaker"))) for q in merged]
+            finder.new_entities = [_with_speaker(m, fixes.get(m.attrs["id"], m.attrs["id"]), key="id")
+                                   for m in finder.new_entities]
+            table = doc.objects.get("entities", {})
+            for stale in set(fixes) - {m.attrs["id"] for m in finder.new_entities}:
+                table.pop(stale, None)
+        doc.add("quotes", merged)
         if finder.new_entities:
             doc.add("entities", finder.new_entities)
 
@@ -494,3 +518,9 @@ def _merge_speakers(direct: list[Span], indirect: list[Span],
             last_at = q.start
         out.append(q)
     return out
+
+
+def _with_speaker(span: Span, value: Any, key: str = "speaker") -> Span:
+    if span.attrs.get(key) == value:
+        return span
+    return Span(span.start, span.end, span.label, {**span.attrs, key: value}, span.stage)
