@@ -91,3 +91,15 @@ def test_dropped_subject_refers_to_the_latest_person_named_as_a_subject():
 def test_person_after_an_unknown_title_is_the_speaker():
     text = "قال رئيس الوفد سامي النجار إن المحادثات ستستمر يومين آخرين."
     assert _rows(_doc(text, PEOPLE)) == [("indirect", "per:sami", "قال", "المحادثات ستستمر يومين آخرين")]
+
+
+def test_cue_after_a_closing_quote_behind_a_modal_phrase_and_a_long_title():
+    text = "“لن نتراجع عن دعمنا للمفاوضات الجارية مهما حدث”، من المتوقع أن يخبر وزير المالية في الحكومة سامي النجار الاجتماع."
+    assert _rows(_doc(text, PEOPLE)) == [
+        ("direct", "per:sami", "يخبر", "لن نتراجع عن دعمنا للمفاوضات الجارية مهما حدث")]
+
+
+def test_a_joint_statement_is_a_quote_of_each_speaker():
+    names = {"بولندا": ("gpe:pl", "GPE"), "اليونان": ("gpe:gr", "GPE")}
+    rows = _rows(_doc("بولندا واليونان قالتا إنهما لا تستطيعان إرسال قوات في الوقت الحالي.", names))
+    assert [r[1] for r in rows] == ["gpe:pl", "gpe:gr"]

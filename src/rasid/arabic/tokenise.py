@@ -255,7 +255,34 @@ def _known_rest_split(bare: str) -> tuple[str, str, str] | None:
                 hit = table.get(cand) if cand else None
                 if hit is not None and not hit[0] and not hit[1]:
                     return "", suf, hit[2]
+    # a stem the table has seen inside another word (تحرك in والتحرك), with a proclitic and/or
+    # a suffix around it; هن and كن are left out (verbs end in ن: تمتهن)
+    stems = _known_stems()
+    for pro in (*_PROCLITICS, ""):
+        if not bare.startswith(pro):
+            continue
+        rest = bare[len(pro):]
+        if pro.endswith("س") and rest[:1] not in ("ي", "ت", "ن", "أ"):
+            continue
+        for suf in ("", *_STEM_SUFFIXES):
+            if (pro or suf) and rest.endswith(suf) and len(rest) - len(suf) >= 3:
+                if rest[: len(rest) - len(suf)] in stems:
+                    return pro, suf, ""
     return None
+
+
+_STEM_SUFFIXES = ("هما", "كما", "هم", "ها", "كم", "نا", "ه", "ك")
+
+
+@lru_cache(maxsize=1)
+def _known_stems() -> frozenset[str]:
+    """Stems of the compiled table's words (the word less its proclitic and suffix)."""
+    out = set()
+    for word, (pro, suf, _lemma) in _segmentations().items():
+        stem = word[len(pro): len(word) - len(suf)]
+        if len(stem) >= 3:
+            out.add(stem)
+    return frozenset(out)
 
 
 _SUFFIXES_NO_YA = tuple(x for x in _SUFFIXES if x != "ي")
@@ -334,6 +361,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         else:
             out.append(Token(a, b, m.group(), "punct"))
     return out
+
+
+def preload() -> None:
+    """Load the word lists and the compiled table now (a stage's ``build()``), not on first use."""
+    never_split()
+    _known_stems()
 
 
 def word_key(piece_text: str) -> str:

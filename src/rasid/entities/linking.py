@@ -296,6 +296,14 @@ class Linker:
                 surname = self._surname(fold(doc.text[m.start:m.end]))
                 if surname:
                     persons.setdefault(surname, m.entity_id)
+        # surnames of every registry spelling of the people this document names: a word the tagger
+        # calls a person and that is exactly one of them is that person, however short ("روت")
+        variant_surnames: dict[str, set[str]] = {}
+        for eid in {m.entity_id for m in mentions if m.etype == "PER" and m.entity_id in self.registry.entries}:
+            for form in self.folded_forms.get(eid, []):
+                parts = form.split()
+                if len(parts) >= 2:
+                    variant_surnames.setdefault(parts[-1], set()).add(eid)
         out: list[Mention] = []
         for start, end, label in sorted(spans):
             etype = TAGGER_TYPES.get(label)
@@ -315,6 +323,8 @@ class Linker:
                 parts = key.split()
                 if len(parts) == 1:
                     eid = self._same_surname(key, persons)
+                    if eid is None and len(variant_surnames.get(key, ())) == 1:
+                        eid = next(iter(variant_surnames[key]))
                 elif self._surname(key):
                     persons.setdefault(self._surname(key) or "", unknown_id(etype, key))
             if eid is None:

@@ -29,6 +29,8 @@ _OPEN_MARKS = "“«„"
 _CLOSE_MARKS = "”»"
 _ANY_MARK = _OPEN_MARKS + _CLOSE_MARKS + '"'
 _ACTOR_TYPES = ("PER", "ORG", "GPE")
+_PERSON_AFTER_CUE = 6  # "يخبر وزير الدفاع في المملكة المتحدة جون هيلي": a title the registry lacks
+_CUE_AFTER_WORDS = 4  # "من المتوقع أن يخبر": a cue may follow a closing quote after a modal phrase
 _SUBJECT_WINDOW = 5  # words at a sentence's start where its subject stands (after a verb or و)
 _RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
 _SMALL_NUMBERS = frozenset(fold(w) for w in "اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عدة".split())
@@ -283,7 +285,7 @@ class QuoteFinder:
                 # a person up to three words on (after a title the registry lacks: "رئيس الحلف"),
                 # else an organisation or country standing right after the verb
                 people = [m for m in near if m.attrs.get("type") == "PER"
-                          and len(self.words_in(start, m.start)) <= 3]
+                          and len(self.words_in(start, m.start)) <= _PERSON_AFTER_CUE]
                 if people:
                     found = people[0]
                 elif not self.words_in(start, near[0].start):
@@ -376,11 +378,13 @@ class QuoteFinder:
                 if any(k in self.cues.complementisers for k in gap_keys[:-1]) and len(gap) > 2:
                     continue  # a quoted phrase inside reported speech: the indirect pass covers it
             else:
-                # cue right after the quote, in the same sentence: “…”، قال X
+                # cue right after the quote, in the same sentence: “…”، قال X / “…”، من المتوقع أن يخبر X
                 _, sent_end = self.sentence_of(max(open_at, close_end - 1))
-                right = self.words_in(close_end, sent_end)[:1]
+                right = self.words_in(close_end, sent_end)[:_CUE_AFTER_WORDS]
                 for j in right:
-                    if self.is_cue(j) and not _WORD.search(self.text[close_end:self.words[j].start]):
+                    if self.mentions_in(close_end, self.words[j].start):
+                        break  # a name before any cue: the sentence goes on about someone else
+                    if self.is_cue(j):
                         cue_wi = j
                         if self.words[j].key in self.cues.participles:
                             speaker = self.participle_subject(j, sent_start)
@@ -437,8 +441,32 @@ class QuoteFinder:
                     continue
                 c0 = self.content_start_after(phrase_end, sent_end)
                 c1 = self._content_end(c0, sent_end)
-            self._emit(quotes, w, speaker, c0, c1, inside_direct)
+            for each in self.coordinated_with(speaker):
+                self._emit(quotes, w, each, c0, c1, inside_direct)
         return quotes
+
+    def coordinated_with(self, speaker: Span | None) -> list[Span | None]:
+        """The speaker and the actors joined to it by و or a comma ("بولندا واليونان قالتا"):
+        a joint statement is a quote of each of them."""
+        if speaker is None or speaker not in self.mentions:
+            return [speaker]
+        i = self.mentions.index(speaker)
+        group = [speaker]
+        for step in (-1, 1):
+            k = i
+            while 0 <= k + step < len(self.mentions):
+                a, b = sorted((self.mentions[k], self.mentions[k + step]), key=lambda m: m.start)
+                if self.text[a.end:b.start].strip() not in ("و", "،", ","):
+                    break
+                k += step
+                group.append(self.mentions[k])
+        ids = []
+        out = []
+        for m in sorted(group, key=lambda m: m.start):
+            if m.attrs["id"] not in ids:
+                ids.append(m.attrs["id"])
+                out.append(m)
+        return out
 
     def _complement_follows(self, pos: int, limit: int) -> bool:
         rest = self.text[pos:limit].lstrip()

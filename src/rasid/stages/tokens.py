@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rasid.arabic.tokenise import never_split, tokenize
+from rasid.arabic.tokenise import preload, tokenize
 from rasid.doc import Document, Span
 
 STAGE = "tokens@1"
 
 
 def build() -> Callable[[Document], None]:
-    never_split()  # load the data once, here, not per document
+    preload()  # load the data once, here, not per document
 
     def run(doc: Document) -> None:
         text = doc.text
