@@ -63,3 +63,18 @@ def test_no_cue_and_no_quote_gives_no_stance():
 def test_speaker_of_a_direct_quote_holds_the_position_it_states():
     text = "وقال سامي النجار: “علينا زيادة الإنفاق الدفاعي بسرعة في كل الدول”."
     assert _run(text) == [("per:sami", "raise_defense_spending", "support")]
+
+
+def test_rejecting_alternatives_to_a_proposition_supports_it():
+    text = "وقال سامي النجار: “لن نقبل أي بدائل عن عضوية أوكرانيا في الناتو”."
+    assert _run(text) == [("per:sami", "ukraine_nato_membership", "support")]
+
+
+def test_coordinated_people_before_the_cue_each_hold_the_stance():
+    NAMES["ليلى حداد"] = ("per:laila", "PER")
+    try:
+        got = _run("إن سامي النجار وليلى حداد يدعمان تقديم ضمانات أمنية لأوكرانيا.")
+    finally:
+        NAMES.pop("ليلى حداد")
+    assert got == [("per:laila", "security_guarantees_for_ukraine", "support"),
+                   ("per:sami", "security_guarantees_for_ukraine", "support")]

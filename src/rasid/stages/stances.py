@@ -59,6 +59,8 @@ class StanceCues:
     addressee: frozenset[str]
     default_in_quotes: str | None
     holders: PhraseMatcher
+    alternatives: PhraseMatcher
+    openers: frozenset[str]
 
 
 def profile_paths(extra_dirs: list[Path] | None = None) -> list[Path]:
@@ -108,7 +110,9 @@ def load_cues() -> StanceCues:
     return StanceCues(PhraseMatcher(entries), frozenset(fold(n) for n in raw["negations"]),
                       int(raw["negation_window"]), PhraseMatcher((a, True) for a in raw["anaphora"]),
                       frozenset(fold(a) for a in raw["addressee_cues"]), raw.get("default_in_quotes"),
-                      PhraseMatcher((h, True) for h in raw["position_holders"]))
+                      PhraseMatcher((h, True) for h in raw["position_holders"]),
+                      PhraseMatcher((a, True) for a in raw["alternatives"]),
+                      frozenset(fold(w) for w in raw["clause_openers"]))
 
 
 def find_propositions(ws: list[Word], lo: int, hi: int, profile: Profile) -> list[Match]:
@@ -199,19 +203,21 @@ class StanceFinder:
             tail = before[-1]
             chain = [tail]
             for m in reversed(before[:-1]):
-                between = self.doc.text[m.end:chain[-1].start].strip()
+                between = self.doc.text[m.end:chain[0].start].strip()
                 if between in ("", "و", "،", ","):
                     chain.insert(0, m)
                 else:
                     break
             if self._close(tail.end, cue_start, 6):
-                return [actor_id(m, self.table) for m in chain]
+                return list(dict.fromkeys(actor_id(m, self.table) for m in chain))
         # verb-first order or a passive agent: actors right after the cue (skipping "من")
         after = self.actors_near(cue_end, min(sent[1], prop_span[0] if prop_span[0] > cue_end else sent[1]),
                                  prop_span)
         if not after:
             after = self.actors_near(cue_end, sent[1], prop_span)
         head = self.ws[cue.first].key
+        if not self._verb_first(cue, sent):
+            after = []  # "هي جزء من طريق أوكرانيا": a name after a non-initial cue is not its subject
         addressee = head in self.cues.addressee or any(k in self.cues.addressee for k in stems(head))
         if addressee:
             after = [m for m in after if m.attrs.get("type") == "PER"]
@@ -225,6 +231,20 @@ class StanceFinder:
             return [actor_id(before[-1], self.table)]
         speaker = self.speaker_at(cue_start) or self.speaker_at(prop_span[0])
         return [speaker] if speaker else []
+
+    def _verb_first(self, cue: Match, sent: tuple[int, int]) -> bool:
+        """Whether the cue opens its clause (so a name after it is its subject) or is a passive
+        participle followed by its agent ("مدعوم من بولندا")."""
+        nxt = cue.last + 1
+        if nxt < len(self.ws) and self.ws[nxt].key in ("من", "قبل"):
+            return True
+        prev = cue.first - 1
+        if prev < 0 or self.ws[prev].end <= sent[0]:
+            return True
+        if any(ch in "،,:؛;" for ch in self.doc.text[self.ws[prev].end:self.ws[cue.first].start]):
+            return True
+        first = self.doc.text[self.ws[cue.first].start]
+        return self.ws[prev].key in self.cues.openers or first in "وف"
 
     def _close(self, a: int, b: int, max_words: int) -> bool:
         lo, hi = self.word_range(a, b)
@@ -261,6 +281,9 @@ class StanceFinder:
                 prop_span = ((self.ws[prop.first].start, self.ws[prop.last].end) if not borrowed else (0, 0))
                 stance = str(cue.value)
                 if self.negated(cue.first, lo) and stance in ("support", "oppose"):
+                    stance = "oppose" if stance == "support" else "support"
+                if not borrowed and stance in ("support", "oppose") and self.cues.alternatives.find(
+                        self.ws, min(cue.last, prop.last) + 1, max(cue.first, prop.first)):
                     stance = "oppose" if stance == "support" else "support"
                 for actor in self.stance_actors(cue, sent, prop_span):
                     key = (actor, str(prop.value), stance, sent[0])
