@@ -100,6 +100,10 @@ def test_ray_matches_local(local_run, tmp_path):
     for table in TABLES:
         local_table = read_table(str(out), table)
         ray_table = read_table(str(ray_out), table)
-        assert ray_table.equals(local_table), table
+        if not ray_table.equals(local_table):
+            a, b = local_table.to_pylist(), ray_table.to_pylist()
+            first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+            raise AssertionError(f"{table}: {len(a)} local rows, {len(b)} ray rows; first difference at {first}: "
+                                 f"{a[first] if first < len(a) else None} != {b[first] if first < len(b) else None}")
     for part in sorted((out / "entities").iterdir()):
         assert (ray_out / "entities" / part.name).read_bytes() == part.read_bytes()

@@ -11,14 +11,22 @@ NAMES = {
     "فرنسا": ("gpe:fr", "GPE"), "المملكة المتحدة": ("gpe:gb", "GPE"), "أوكرانيا": ("gpe:ua", "GPE"),
     "روسيا": ("gpe:ru", "GPE"), "إيران": ("gpe:ir", "GPE"), "كييف": ("loc:kyiv", "GPE"),
     "سامي النجار": ("per:sami", "PER"), "بروكسل": ("loc:brussels", "GPE"),
+    "الناتو": ("org:nato", "ORG"), "البيت الأبيض": ("org:wh", "ORG"), "ماكرون": ("per:macron", "PER"),
+    "ستارمر": ("per:starmer", "PER"), "ترامب": ("per:trump", "PER"),
 }
+#: (surface, id, type, form) mentions a test adds: nisbas and titles
+FORMS = [("الروسي", "gpe:ru", "GPE", "nisba"), ("البريطاني", "gpe:gb", "GPE", "nisba"),
+         ("وزير الدفاع", "per:other", "PER", "title"), ("الرئيس", "per:trump", "PER", "title")]
 
 
-def _events(text: str) -> list[dict]:
+def _events(text: str, table: dict | None = None) -> list[dict]:
     doc = Document(text, meta={"published": "2025-04-10"})
     sentences.build()(doc)
     doc.add("entities", [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
                          for name, (eid, etype) in NAMES.items() for m in re.finditer(name, text)])
+    doc.add("entities", [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype, "_form": form})
+                         for name, eid, etype, form in FORMS for m in re.finditer(name, text)])
+    doc.objects["entities"] = table or {}
     events.build()(doc)
     doc.check_offsets()
     return [dict(e.attrs) for e in doc.spans("events")]
@@ -52,3 +60,57 @@ def test_assault_is_coded_and_without_target_keeps_a_phrase():
 
 def test_no_actor_no_event():
     assert _events("جرى توقيع الاتفاق أمس.") == []
+
+
+def test_relative_clause_resumptive_pronoun_makes_the_antecedent_the_object():
+    evs = _events("دخلت القوات كييف التي هاجمتها روسيا.")
+    assert _pairs(evs) == [("gpe:ru", "assault", "ASSAULT", "19", "loc:kyiv")]
+    (ev,) = _events("هذه هي المدينة التي يزورها سامي النجار كل عام.")
+    assert (ev["actor"], ev["action"], ev["target"]) == ("per:sami", "meet", None)
+
+
+def test_verbal_noun_with_accusative_alif_and_genitive_doer():
+    assert _pairs(_events("تابعت أوكرانيا انضماما إلى الناتو.")) == [("gpe:ua", "attend", "CONSULT", "04", "org:nato")]
+    # a verbal noun's doer is the genitive right after it, not a name further on
+    assert _events("طالبوا بوقف الهجوم إذا لم تقبل روسيا.") == []
+
+
+def test_verbal_noun_with_nisba_names_the_doer():
+    assert _pairs(_events("توقف الهجوم الروسي في كييف.")) == [("gpe:ru", "assault", "ASSAULT", "19", "loc:kyiv")]
+
+
+def test_institution_a_meeting_is_held_in_is_the_counterpart():
+    evs = _events("جرت محادثات في البيت الأبيض بين فرنسا وإيران.")
+    assert _pairs(evs) == [("gpe:fr", "meet", "CONSULT", "04", "org:wh"), ("gpe:ir", "meet", "CONSULT", "04", "org:wh")]
+
+
+def test_capital_after_a_locative_preposition_is_the_place():
+    table = {"loc:kyiv": {"id": "loc:kyiv", "type": "GPE", "capital_of": "gpe:ua"}}
+    assert [e["target"] for e in _events("أرسلت فرنسا وفدا إلى كييف.", table)] == ["loc:kyiv"]
+    assert [e["target"] for e in _events("هاجمت روسيا كييف.", table)] == ["gpe:ua"]
+
+
+def test_membership_phrase_makes_the_organisation_the_actor():
+    evs = _events("أرسلت الدول الأعضاء في الناتو أسلحة إلى أوكرانيا.")
+    assert _pairs(evs) == [("org:nato", "aid", "AID", "07", "gpe:ua")]
+
+
+def test_title_and_name_in_apposition_are_one_actor():
+    (ev,) = _events("يشارك وزير الدفاع سامي النجار في المناورات.")
+    assert ev["actor"] == "per:sami"
+
+
+def test_counterpart_coordinates_a_second_actor_and_governed_names_are_no_actor():
+    evs = _events("التقى ماكرون ونظيره البريطاني ، رئيس الوزراء ستارمر ، مع ترامب.")
+    assert _pairs(evs) == [("per:macron", "meet", "CONSULT", "04", "per:trump"),
+                           ("per:starmer", "meet", "CONSULT", "04", "per:trump")]
+    assert _events("بدأ التفاوض مع الرئيس ترامب.") == []
+
+
+def test_light_verb_and_its_verbal_noun_are_one_event():
+    assert _pairs(_events("شنت روسيا هجوما على أوكرانيا.")) == [("gpe:ru", "assault", "ASSAULT", "19", "gpe:ua")]
+
+
+def test_clause_opener_after_a_comma_ends_the_targets():
+    evs = _events("زودت إيران روسيا بالسلاح، بينما تراقب أوكرانيا.")
+    assert _pairs(evs) == [("gpe:ir", "aid", "AID", "07", "gpe:ru")]

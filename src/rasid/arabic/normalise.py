@@ -10,6 +10,7 @@ original range it came from.  The original text is never changed (lesson 2 of DE
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,28 +73,62 @@ class View:
         return self.starts[start], self.ends[end - 1]
 
 
+_CHARS: dict[str, str] = {}  # char -> its view string, filled on first sight
+_TRANS: dict[int, str] = {}  # the same, keyed by code point, for str.translate
+_UNEVEN: set[str] = set()  # chars whose view string is not exactly one character
+
+
+def _learn(text: str) -> set[str]:
+    """Map every char of ``text`` not seen before; the chars of ``text`` as a set."""
+    seen = set(text)
+    for ch in seen.difference(_CHARS):
+        out = _CHARS[ch] = _map_cached(ch)
+        _TRANS[ord(ch)] = out
+        if len(out) != 1:
+            _UNEVEN.add(ch)
+    return seen
+
+
 def normalise(text: str) -> View:
     """The matching view of ``text`` with its offset map."""
-    pieces: list[str] = []
+    return _normalise_cached(text)
+
+
+@lru_cache(maxsize=16)
+def _normalise_cached(text: str) -> View:
+    # the stages of one document normalise the same text several times; a View is immutable
+    n = len(text)
+    if _UNEVEN.isdisjoint(_learn(text)):  # the common case: one view character per character
+        return View(text.translate(_TRANS), tuple(range(n)), tuple(range(1, n + 1)), n)
     starts: list[int] = []
     ends: list[int] = []
-    for i, ch in enumerate(text):
-        out = _map_cached(ch)
-        if not out:
-            continue
-        pieces.append(out)
-        if len(out) == 1:
-            starts.append(i)
-            ends.append(i + 1)
-        else:
-            starts.extend([i] * len(out))
-            ends.extend([i + 1] * len(out))
-    return View("".join(pieces), tuple(starts), tuple(ends), len(text))
+    prev = 0
+    for m in _uneven_re(len(_UNEVEN)).finditer(text):  # runs of plain chars between the uneven ones
+        i = m.start()
+        if prev < i:
+            starts.extend(range(prev, i))
+            ends.extend(range(prev + 1, i + 1))
+        width = len(_CHARS[m.group()])
+        if width:
+            starts.extend([i] * width)
+            ends.extend([i + 1] * width)
+        prev = i + 1
+    if prev < n:
+        starts.extend(range(prev, n))
+        ends.extend(range(prev + 1, n + 1))
+    return View(text.translate(_TRANS), tuple(starts), tuple(ends), n)
+
+
+@lru_cache(maxsize=8)
+def _uneven_re(size: int) -> re.Pattern[str]:
+    """One-char pattern of the uneven chars (``size`` keys the cache: the set only grows)."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(_UNEVEN)) + "]")
 
 
 def fold(text: str) -> str:
     """The matching key of ``text`` (what ``normalise(text).text`` would be), without a map."""
-    return "".join(_map_cached(ch) for ch in text)
+    _learn(text)
+    return text.translate(_TRANS)
 
 
 def strip_bidi(text: str) -> str:

@@ -51,7 +51,8 @@ class Mention:
         return self.kind in ("weekday", "day_word", "period", "ago", "vague")
 
 
-def _variants(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _variants(word: str) -> tuple[str, ...]:
     """The word and the word without a conjunction and/or a preposition before it."""
     out = [word]
     w = word
@@ -62,7 +63,7 @@ def _variants(word: str) -> list[str]:
         if w.startswith("لل") and len(w) > 3:
             out.append("ال" + w[2:])
         out.append(w[1:])
-    return out
+    return tuple(out)
 
 
 def _article_core(word: str) -> str | None:
@@ -71,6 +72,17 @@ def _article_core(word: str) -> str | None:
         if v.startswith("ال") and len(v) > 3:
             return v[2:]
     return None
+
+
+_FIRSTS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _first_words(table: dict[Phrase, object]) -> frozenset[str]:
+    """The first words of the phrases of ``table`` (tables are built once and never changed)."""
+    hit = _FIRSTS.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = _FIRSTS[id(table)] = (table, frozenset(key[0] for key in table))
+    return hit[1]
 
 
 class Matcher:
@@ -91,11 +103,16 @@ class Matcher:
                   max_len: int = 4) -> tuple[int, object, Phrase] | None:
         """(length, value, key) of the longest entry of ``table`` starting at word k
         (the first word may carry clitics)."""
+        if k >= len(self.w):
+            return None
+        firsts = _variants(self.w[k]) if prefix else (self.w[k],)
+        heads = _first_words(table)
+        if heads.isdisjoint(firsts):
+            return None  # no entry of the table starts with this word
         for length in range(max_len, 0, -1):
             if k + length > len(self.w):
                 continue
             rest = tuple(self.w[k + 1:k + length])
-            firsts = _variants(self.w[k]) if prefix else [self.w[k]]
             for first in firsts:
                 key = (first, *rest)
                 if key in table:

@@ -220,7 +220,8 @@ def _find_bag(key: frozenset[str], words: dict[int, set[str]]) -> frozenset[int]
     return None
 
 
-def _event_mentions(doc: Document, sentence: list[int]) -> list[tuple[frozenset[int], str, dt.date, dt.date]]:
+def _event_mentions(doc: Document, sentence: list[int], words_by_sentence: dict[int, set[str]] | None = None
+                    ) -> list[tuple[frozenset[int], str, dt.date, dt.date]]:
     """(sentence numbers, id, start, end) of registry events the text names: a linked entity
     mention, or every content word of one of the event's names inside two adjacent sentences."""
     events = registry_events()
@@ -232,21 +233,41 @@ def _event_mentions(doc: Document, sentence: list[int]) -> list[tuple[frozenset[
         eid = span.attrs.get("id")
         if eid in by_id:
             found.append((frozenset({sentence[span.start]}), eid, *by_id[eid]))
-    view = normalise(doc.text)
-    words_by_sentence = _words_by_sentence(view.text, view.starts, sentence)
+    if words_by_sentence is None:
+        view = normalise(doc.text)
+        words_by_sentence = _words_by_sentence(view.text, view.starts, sentence)
     seen = {eid for _, eid, _, _ in found}
     last = max(words_by_sentence, default=-1)
-    for eid, names, start, end in events:
+    every = set().union(*words_by_sentence.values())
+    pairs: list[set[str]] | None = None
+    for (eid, start, end), keys in _event_keys(events):
         if eid in seen:
             continue
-        keys = [frozenset(_content(w) for w in name.split() if w not in _STOP) for name in names]
-        keys = [k for k in keys if len(k) >= 3]  # two words ("الحرب الروسية") say too little
-        for n in range(last + 1):
-            pair = words_by_sentence.get(n, set()) | words_by_sentence.get(n + 1, set())
+        keys = [k for k in keys if k <= every]  # a key with a word absent from the text matches nowhere
+        if not keys:
+            continue
+        if pairs is None:
+            pairs = [words_by_sentence.get(n, set()) | words_by_sentence.get(n + 1, set()) for n in range(last + 1)]
+        for n, pair in enumerate(pairs):
             if any(k <= pair for k in keys):
                 found.append((frozenset({n, n + 1}), eid, start, end))
                 break
     return found
+
+
+_EVENT_KEYS: list = [None, None]  # (events tuple, its keys): registry_events() is built once
+
+
+def _event_keys(events: tuple) -> list[tuple[tuple[str, dt.date, dt.date], list[frozenset[str]]]]:
+    """((id, start, end), content-word keys of its names of three words or more) per event."""
+    if _EVENT_KEYS[0] is not events:
+        out = []
+        for eid, names, start, end in events:
+            keys = [frozenset(_content(w) for w in name.split() if w not in _STOP) for name in names]
+            keys = [k for k in keys if len(k) >= 3]  # two words ("الحرب الروسية") say too little
+            out.append(((eid, start, end), keys))
+        _EVENT_KEYS[:] = [events, out]
+    return _EVENT_KEYS[1]
 
 
 _TITLE_GAP = 30  # folded characters allowed between a title and the name it introduces
@@ -321,9 +342,24 @@ def _titled(text: str, at: int, end: int, roles: tuple[Role, ...]) -> tuple[str,
     return best
 
 
+_MEETING_KINDS: list = [None, None]  # (meetings tuple, kinds): registry_meetings() is built once
+
+
+def _meeting_kinds(meetings: tuple[Meeting, ...]) -> dict[frozenset[str], list[Meeting]]:
+    """The meetings of each generic key, keys in first-seen order."""
+    if _MEETING_KINDS[0] is not meetings:
+        kinds: dict[frozenset[str], list[Meeting]] = {}
+        for mt in meetings:
+            for key in mt.generic:
+                kinds.setdefault(key, []).append(mt)
+        _MEETING_KINDS[:] = [meetings, kinds]
+    return _MEETING_KINDS[1]
+
+
 def _meeting_windows(doc: Document, mentions: list[Mention], sentence: list[int],
                      specific: set[str], bound: tuple[dt.date, dt.date], new: list[RoleWindow],
-                     lo: dt.date | None) -> tuple[list[tuple[dt.date, dt.date]], list[str]]:
+                     lo: dt.date | None, words: dict[int, set[str]] | None = None
+                     ) -> tuple[list[tuple[dt.date, dt.date]], list[str]]:
     """Windows from generic meeting names ("اجتماع وزراء دفاع الناتو") tied to a weekday in the
     same or an adjacent sentence: the registry meetings of that kind with a day of that weekday,
     narrowed by the role windows (``bound``), "new" office holders, the not-before bound ``lo``,
@@ -332,13 +368,14 @@ def _meeting_windows(doc: Document, mentions: list[Mention], sentence: list[int]
     meetings = registry_meetings()
     if not meetings:
         return [], []
-    view = normalise(doc.text)
-    words = _words_by_sentence(view.text, view.starts, sentence)
-    kinds: dict[frozenset[str], list[Meeting]] = {}
-    for mt in meetings:
-        for key in mt.generic:
-            kinds.setdefault(key, []).append(mt)
-    found = [(where, key) for key in kinds if (where := _find_bag(key, words)) is not None]
+    if words is None:
+        view = normalise(doc.text)
+        words = _words_by_sentence(view.text, view.starts, sentence)
+    kinds = _meeting_kinds(meetings)
+    every = set().union(*words.values())
+    found = [(where, key) for key in kinds if key <= every and (where := _find_bag(key, words)) is not None]
+    if not found:
+        return [], []
     # a longer name found over the same sentences is the more specific description
     near_of = {key: set(range(min(w) - 1, max(w) + 2)) for w, key in found}
     found = [(w, key) for w, key in found
@@ -467,7 +504,9 @@ def infer_published(doc: Document, mentions: list[Mention] | None = None
             weekdays.add((m.weekday - (m.offset or 0)) % 7)
             evidence.append(f"day word with weekday: «{surface(m)}»")
 
-    events_found = _event_mentions(doc, sentence)
+    view = normalise(doc.text)
+    words = _words_by_sentence(view.text, view.starts, sentence)
+    events_found = _event_mentions(doc, sentence, words)
     for where, eid, start, end in events_found:
         tied = False
         for m in mentions:
@@ -486,8 +525,7 @@ def infer_published(doc: Document, mentions: list[Mention] | None = None
         if not tied:
             evidence.append(f"mentions event {eid} ({start}), no tie to a weekday")
 
-    view_text = normalise(doc.text).text
-    roles = _role_windows(view_text)
+    roles = _role_windows(view.text)
     bound = (dt.date.min, dt.date.max)
     if roles:
         a0 = max(r.start for r in roles)
@@ -500,7 +538,7 @@ def infer_published(doc: Document, mentions: list[Mention] | None = None
             evidence.append("the office windows disagree")
     new_roles = [r for r in roles if r.new] if bound != (dt.date.min, dt.date.max) else []
     specific = {eid for _, eid, _, _ in events_found}
-    more, notes = _meeting_windows(doc, mentions, sentence, specific, bound, new_roles, lo)
+    more, notes = _meeting_windows(doc, mentions, sentence, specific, bound, new_roles, lo, words)
     windows.extend(more)
     evidence.extend(notes)
     if bound[0] != dt.date.min:

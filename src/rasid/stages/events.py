@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from rasid.arabic.wordmatch import Match, PhraseMatcher, Word, words
+from rasid.arabic.normalise import fold
+from rasid.arabic.wordmatch import Match, PhraseMatcher, Word, stems, words
 from rasid.doc import Document, Span
-from rasid.stages.actors import actor_id, actor_mentions
+from rasid.stages.actors import actor_id, actor_mentions, governed_by_preposition, locative, outermost
 
 STAGE = "events@1"
 _ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -40,6 +41,14 @@ class EventLexicon:
     modality: PhraseMatcher
     agents: PhraseMatcher
     participants: PhraseMatcher
+    suffixes: tuple[str, ...] = ()  # enclitic object pronouns and the accusative alif, longest first
+    relatives: frozenset[str] = frozenset()
+    counterparts: frozenset[str] = frozenset()
+    venue_types: tuple[str, ...] = ()
+    membership: PhraseMatcher | None = None
+    nouns: frozenset[str] = frozenset()
+    openers: PhraseMatcher | None = None
+    accusative: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -48,9 +57,44 @@ def load_lexicon() -> EventLexicon:
     entries = [(form, EventType(action, spec["plover"], spec["cameo"]))
                for action, spec in raw["types"].items() for form in spec["forms"]]
     modality = [(p, kind) for kind, phrases in raw["modality"].items() for p in phrases]
+    suffixes = sorted({fold(x) for x in raw.get("object_pronouns", []) + raw.get("accusative", [])}, key=len, reverse=True)
+    nouns = frozenset(fold(x) for x in raw.get("verbal_nouns", []))
     return EventLexicon(PhraseMatcher(entries), PhraseMatcher(modality),
                         PhraseMatcher((p, True) for p in raw["passive_agent"]),
-                        PhraseMatcher((p, True) for p in raw.get("participants", [])))
+                        PhraseMatcher((p, True) for p in raw.get("participants", [])),
+                        tuple(suffixes), frozenset(fold(x) for x in raw.get("relative_pronouns", [])),
+                        frozenset(fold(x) for x in raw.get("counterpart", [])),
+                        tuple(raw.get("venue_host_types", [])),
+                        PhraseMatcher((p, True) for p in raw.get("membership", [])), nouns,
+                        PhraseMatcher((p, True) for p in raw.get("clause_openers", [])),
+                        tuple(fold(x) for x in raw.get("accusative", [])))
+
+
+def trigger_words(ws: list[Word], lex: EventLexicon, text: str) -> tuple[list[Word], set[int]]:
+    """Words keyed for trigger matching: a word that is no trigger but becomes one without an
+    enclitic pronoun or accusative alif (يحضره، تحتلها، انضماما) is keyed on what remains.
+    An object pronoun is stripped only from a verb: an imperfect (ي ت ن), a perfect in ت, or a
+    verb after a relative pronoun; "دعمها" (its support) and "قادة" (leaders) stay as they are.
+    Returns the words and the indexes whose key lost a suffix."""
+    heads = set(lex.triggers.first_words())
+    out, stripped = [], set()
+    for i, w in enumerate(ws):
+        key = w.key
+        if not any(st in heads for st in stems(key)):
+            after_relative = i > 0 and ws[i - 1].key in lex.relatives
+            for suffix in lex.suffixes:
+                base = key[:-len(suffix)]
+                if not key.endswith(suffix) or len(base) < 3 or text[w.end - 1] == "ة":
+                    continue
+                bases = [st for st in stems(base) if st in heads]
+                verb = suffix in lex.accusative or after_relative or any(
+                    st[:1] in "يتن" or st.endswith("ت") for st in bases)
+                if bases and verb:
+                    key = base
+                    stripped.add(i)
+                    break
+        out.append(w if key == w.key else Word(w.start, w.end, key))
+    return out, stripped
 
 
 class EventFinder:
@@ -59,12 +103,13 @@ class EventFinder:
         self.text = doc.text
         self.lex = lexicon
         self.ws: list[Word] = words(doc.text)
+        self.tws, self.suffixed = trigger_words(self.ws, lexicon, doc.text)
         self.starts = [w.start for w in self.ws]
         table = doc.objects.get("entities", {})
         self.table = table
         self.mentions = actor_mentions(doc, _ACTOR_TYPES + ("EVENT", "LAW", "MISC"))
-        self.nisba = sorted((m for m in doc.spans("entities") if m.attrs.get("_form") == "nisba"),
-                            key=lambda m: m.start)
+        # a nisba inside a longer name ("الاتحاد الأوروبي") is no one's nationality
+        self.nisba = [m for m in outermost(doc.spans("entities")) if m.attrs.get("_form") == "nisba"]
         self.types = {m.attrs.get("id"): (m.attrs.get("type") or table.get(m.attrs.get("id"), {}).get("type"))
                       for m in self.mentions}
         self.dates = sorted(doc.spans("dates"), key=lambda d: d.start)
@@ -88,13 +133,48 @@ class EventFinder:
             between = self.text[out[-1].end:m.start].strip()
             if between in ("و", "،", ",") or (between == "" and m.attrs["id"] == out[-1].attrs["id"]):
                 out.append(m)
+            elif between == "" and out[-1].attrs.get("_form") in ("title", "generic"):
+                out[-1] = m  # "وزير الدفاع بيت هيغسيث": a title and the name in apposition are one actor
+            elif self.counterpart(between):
+                out.append(m)
             else:
                 break
-        return out
+        return [m for i, m in enumerate(out) if all(o.attrs["id"] != m.attrs["id"] for o in out[:i])]
+
+    def counterpart(self, between: str) -> bool:
+        """"ونظيره البريطاني، رئيس الوزراء": و + a counterpart noun, a few words, coordinates the next actor."""
+        ws = words(between)
+        return (0 < len(ws) <= 6 and ws[0].key[:1] == "و" and ws[0].key[1:] in self.lex.counterparts
+                and not any(ch in between for ch in ".؛:"))
+
+    def subject(self, m: Span) -> bool:
+        """A mention that can be the doer: not the object of a preposition (في بروكسل، مع روسيا),
+        unless a membership phrase makes it stand for its members (الدول الأعضاء في الحلف)."""
+        if governed_by_preposition(self.text, m):
+            return self.members_of(m) is not None
+        # "مع الرئيس فلاديمير بوتين": a name in apposition to a governed title is governed too
+        title = next((t for t in self.mentions if t.end <= m.start and not self.text[t.end:m.start].strip()
+                      and t.attrs.get("_form") in ("title", "generic")), None)
+        return title is None or self.subject(title)
+
+    def members_of(self, m: Span) -> int | None:
+        """The offset where "الأعضاء في" starts when it stands right before m, else None."""
+        lo, hi = self.wr(max(0, m.start - 40), m.start)
+        if not self.lex.membership or hi == lo:
+            return None
+        for match in self.lex.membership.find(self.ws, max(lo, hi - 3), hi):
+            if match.last == hi - 1:
+                return self.ws[match.first].start
+        return None
 
     def actors_for(self, trig: Match, sent: tuple[int, int]) -> tuple[list[Span], int]:
         """Actors of the trigger and the offset after which a target may stand."""
         t0, t1 = self.ws[trig.first].start, self.ws[trig.last].end
+        # "الغزو الروسي", "الهجوم الأوكراني": a verbal noun with a nisba names its doer
+        nisba = [m for m in self.nisba if t1 <= m.start < sent[1]]
+        if nisba and self.n_words(t1, nisba[0].start) == 0 and not self.text[t1:nisba[0].start].strip():
+            group = self.chain(nisba)
+            return group, group[-1].end
         for agent in self.lex.agents.find(self.ws, *self.wr(t1, sent[1])):
             a_end = self.ws[agent.last].end
             if self.n_words(t1, self.ws[agent.first].start) <= 2:
@@ -110,7 +190,9 @@ class EventFinder:
                     group = self.chain(after)
                     return group, group[-1].end
         before = [m for m in self.in_range(sent[0], t0, _ACTOR_TYPES)
-                  if not any(ch in ".،,؛" for ch in self.text[m.end:t0])]
+                  if not any(ch in ".،,؛" for ch in self.text[m.end:t0]) and self.subject(m)]
+        if self.relative(trig):
+            before = []  # "الأراضي التي تحتلها روسيا": the antecedent is the object, the doer follows
         if before and self.n_words(before[-1].end, t0) <= 3:
             group = [before[-1]]
             for m in reversed(before[:-1]):
@@ -120,19 +202,60 @@ class EventFinder:
                 else:
                     break
             return group, t1
-        head = self.ws[trig.first].key
+        head = self.tws[trig.first].key
         if head[:1] == "ل" and head[1:] and self.lex.triggers.find([Word(0, 0, head[1:])]):
             return [], t1  # "لحضور اجتماعات": a purpose clause; its doer is the main clause's
-        after = self.in_range(t1, sent[1], _ACTOR_TYPES)
-        if after and self.n_words(t1, after[0].start) <= 3:
+        after = [m for m in self.in_range(t1, sent[1], _ACTOR_TYPES) if self.subject(m)]
+        if self.noun(trig):  # "انضمام أوكرانيا": a verbal noun's doer is the genitive right after it
+            after = [m for m in after[:1] if self.n_words(t1, m.start) == 0]
+        if after and not self.crosses(t1, after[0].start) and (
+                self.n_words(t1, after[0].start) <= 3 or self.n_words(t1, self.members_of(after[0]) or t1) in (1, 2, 3)):
             group = self.chain(after)
             return group, group[-1].end
         # "سافر وفد من المسؤولين العسكريين الفرنسيين والبريطانيين": the subject's nationality
-        nisba = [m for m in self.nisba if t1 <= m.start and self.n_words(t1, m.start) <= 5 and m.end <= sent[1]]
-        if nisba:
+        nisba = [m for m in self.nisba if t1 <= m.start and m.end <= sent[1]]
+        if nisba and self.n_words(t1, nisba[0].start) <= 5 and not self.crosses(t1, nisba[0].start) \
+                and not self.noun(trig):
             group = self.chain(nisba)
             return group, group[-1].end
         return [], t1
+
+    def noun(self, trig: Match) -> bool:
+        """True when the trigger is a verbal noun (اجتماع، الهجوم) rather than a verb."""
+        return trig.first == trig.last and any(
+            st in self.lex.nouns or (st.startswith("ال") and st[2:] in self.lex.nouns)
+            for st in stems(self.tws[trig.first].key))
+
+    def crosses(self, a: int, b: int) -> bool:
+        """True when a clause boundary (punctuation) lies between a and b."""
+        return any(ch in ".،,؛:" for ch in self.text[a:b])
+
+    def relative(self, trig: Match) -> bool:
+        """A verb with a resumptive pronoun right after a relative pronoun: "التي تحتلها"."""
+        return trig.first in self.suffixed and trig.first > 0 and self.ws[trig.first - 1].key in self.lex.relatives
+
+    def antecedent(self, trig: Match, sent: tuple[int, int]) -> Span | None:
+        """The entity a relative clause's pronoun points back to: "منطقة كورسك التي تحتلها"."""
+        rel = self.ws[trig.first - 1]
+        before = [m for m in self.mentions if sent[0] <= m.start and m.end <= rel.start]
+        if before and self.n_words(before[-1].end, rel.start) == 0:
+            return before[-1]
+        return None
+
+    def target_id(self, m: Span) -> str:
+        """A target's id: a capital after "إلى/في" is the place itself, else the party it stands for."""
+        return m.attrs["id"] if locative(self.text, m) else actor_id(m, self.table)
+
+    def venue_host(self, trig: Match, sent: tuple[int, int], actor_ids: set[str]) -> str | None:
+        """"محادثات في البيت الأبيض": an institution a meeting is held in is its host."""
+        for i in range(self.wr(self.ws[trig.first].start, sent[1])[0], self.wr(*sent)[1] - 1):
+            if self.ws[i].key == "في":
+                nxt = self.ws[i + 1].start
+                for m in self.mentions:
+                    if m.start == nxt and self.types.get(m.attrs["id"]) in self.lex.venue_types:
+                        tid = actor_id(m, self.table)
+                        return None if tid in actor_ids else tid
+        return None
 
     def clause_end(self, pos: int, sent_end: int) -> int:
         """Where the clause that starts at pos ends: a semicolon, or the next trigger after a comma."""
@@ -140,7 +263,8 @@ class EventFinder:
             gap = self.text[self.ws[i - 1].end:self.ws[i].start] if i else ""
             if "؛" in gap or ";" in gap:
                 return self.ws[i - 1].end
-            if ("،" in gap or "," in gap) and self.lex.triggers.find(self.ws, i, i + 1):
+            if ("،" in gap or "," in gap) and (self.lex.triggers.find(self.tws, i, i + 1) or (
+                    self.lex.openers and self.lex.openers.find(self.ws, i, min(i + 2, len(self.ws))))):
                 return self.ws[i - 1].end
         return sent_end
 
@@ -163,7 +287,8 @@ class EventFinder:
             if self.doc.is_noise(*sent):
                 continue
             lo, hi = self.wr(*sent)
-            for trig in self.lex.triggers.find(self.ws, lo, hi):
+            seen: set[tuple] = set()
+            for trig in self.lex.triggers.find(self.tws, lo, hi):
                 etype: EventType = trig.value  # type: ignore[assignment]
                 actors, after = self.actors_for(trig, sent)
                 if not actors:
@@ -173,10 +298,17 @@ class EventFinder:
                 actor_ids = {a.attrs["id"] for a in actors} | {actor_id(a, self.table) for a in actors}
                 clause_end = self.clause_end(after, sent[1])
                 target_ids: list[str | None] = []
+                if self.relative(trig):
+                    ante = self.antecedent(trig, sent)
+                    if ante is not None and actor_id(ante, self.table) not in actor_ids:
+                        target_ids.append(self.target_id(ante))
                 for m in self.mentions:
-                    tid = actor_id(m, self.table)
+                    tid = self.target_id(m)
                     if after <= m.start and m.end <= clause_end and tid not in actor_ids and tid not in target_ids:
                         target_ids.append(tid)
+                if not target_ids and etype.plover == "CONSULT":
+                    host = self.venue_host(trig, sent, actor_ids)
+                    target_ids = [host] if host else []
                 target_ids = target_ids[:_MAX_TARGETS] or [None]
                 target_text = None
                 if target_ids == [None]:
@@ -195,6 +327,10 @@ class EventFinder:
                              if sent[0] <= d.start < sent[1] and d.attrs.get("value")), None)
                 negated, mode = self.modality(trig, lo)
                 for actor, target in ((a, t) for a in actors for t in target_ids):
+                    key = (actor_id(actor, self.table), etype.action, target)
+                    if key in seen:
+                        continue  # "شنت روسيا هجوما": the light verb and its verbal noun are one event
+                    seen.add(key)
                     attrs = {"actor": actor_id(actor, self.table), "action": etype.action, "code": etype.cameo,
                              "plover": etype.plover, "target": target, "place": place, "date": date,
                              "trigger": {"start": self.ws[trig.first].start, "end": self.ws[trig.last].end}}
