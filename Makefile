@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 $(BIN)/rasid: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[web,chart,scale,dev]'
+	$(BIN)/pip install -q -e '.[web,chart,scale,ray,dev]'
 	touch $(BIN)/rasid
 
 install: $(BIN)/rasid

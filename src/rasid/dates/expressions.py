@@ -85,6 +85,33 @@ def _first_words(table: dict[Phrase, object]) -> frozenset[str]:
     return hit[1]
 
 
+_STARTERS: list = [None, None]  # (lexicon, test)
+
+
+def _starters(lex: DateLexicon):  # noqa: ANN202 - a cached predicate
+    """A test that is true for every word at which some pattern of :class:`Matcher` can begin
+    (a necessary condition, read off the first step of each pattern)."""
+    if _STARTERS[0] is not lex:
+        firsts: set[str] = set()
+        for table in (lex.greg_months, lex.hijri_months, lex.ordinal_days, lex.day_parts, lex.day_words,
+                      lex.vague):
+            firsts |= _first_words(table)
+        firsts |= lex.weekday_heads | lex.year_cues_strong | lex.year_cues_weak | lex.period_prefixes
+        firsts |= set(lex.period_nouns) | set(lex.ago_cues) | {"هذا", "هذه"}
+        heads = frozenset(firsts)
+        weekdays = lex.weekdays
+
+        @lru_cache(maxsize=65536)
+        def could_start(word: str) -> bool:
+            if word.isdigit() or not heads.isdisjoint(_variants(word)):
+                return True
+            core = _article_core(word)
+            return core is not None and core in weekdays
+
+        _STARTERS[:] = [lex, could_start]
+    return _STARTERS[1]
+
+
 class Matcher:
     """Date expressions of one text; build once per text with :func:`find_mentions`."""
 
@@ -378,7 +405,11 @@ class Matcher:
         out: list[Mention] = []
         i = 0
         patterns = (self.absolute, self.weekday, self.day_word, self.year, self.period, self.ago, self.vague)
+        could_start = _starters(self.lex)
         while i < len(self.w):
+            if not could_start(self.w[i]):
+                i += 1  # no pattern can begin at this word
+                continue
             found = None
             for pattern in patterns:
                 found = pattern(i)
