@@ -78,3 +78,29 @@ def test_coordinated_people_before_the_cue_each_hold_the_stance():
         NAMES.pop("ليلى حداد")
     assert got == [("per:laila", "security_guarantees_for_ukraine", "support"),
                    ("per:sami", "security_guarantees_for_ukraine", "support")]
+
+
+def test_working_on_a_measure_supports_it_only_for_that_proposition():
+    # "صياغة" counts as support for security guarantees (the profile says so), not for membership
+    assert _run("شرعت الولايات المتحدة في صياغة ضمانات أمنية لأوكرانيا.") == [
+        ("gpe:us", "security_guarantees_for_ukraine", "support")]
+    assert _run("شرعت الولايات المتحدة في صياغة بيان حول عضوية أوكرانيا في الناتو.") == []
+
+
+def test_nationality_adjective_of_the_subject_holds_the_stance():
+    doc_names = dict(NAMES)
+    NAMES["الأمريكيين"] = ("gpe:us", "GPE")
+    try:
+        text = "يعمل عدد من المسؤولين الأمريكيين على صياغة ضمانات أمنية لأوكرانيا."
+        doc = Document(text, meta={"published": "2025-02-12"})
+        sentences.build()(doc)
+        start = text.index("الأمريكيين")
+        doc.add("entities", [Span(start, start + len("الأمريكيين"), "entity",
+                                  {"id": "gpe:us", "type": "GPE", "_form": "nisba"})])
+        quotes.build()(doc)
+        stances.build()(doc)
+        got = sorted((s.attrs["actor"], s.attrs["proposition"], s.attrs["stance"]) for s in doc.spans("stances"))
+    finally:
+        NAMES.clear()
+        NAMES.update(doc_names)
+    assert got == [("gpe:us", "security_guarantees_for_ukraine", "support")]

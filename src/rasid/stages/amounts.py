@@ -128,12 +128,36 @@ def amount_lexicon() -> AmountLexicon:
     )
 
 
-def _strip_variants(word: str) -> Iterable[str]:
+@lru_cache(maxsize=65536)
+def _strip_variants(word: str) -> tuple[str, ...]:
     """The word, then the word without each clitic prefix it carries (longest first)."""
-    yield word
-    for p in _NOUN_PREFIXES:
-        if word.startswith(p) and len(word) - len(p) >= 2:
-            yield word[len(p):]
+    return (word, *(word[len(p):] for p in _NOUN_PREFIXES if word.startswith(p) and len(word) - len(p) >= 2))
+
+
+class _CueIndex:
+    """What a cue table's phrases end with, to rule most positions out before the full scan."""
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        phrases = list(phrases)
+        self.empty = any(not ph for ph in phrases)  # an empty phrase matches anywhere
+        self.lasts = frozenset(ph[-1] for ph in phrases if ph)
+        self.single = frozenset(ph[0] for ph in phrases if len(ph) == 1)
+        self.firsts = frozenset(ph[0] for ph in phrases if ph)
+
+    def may_end_with(self, word: str) -> bool:
+        """Whether some phrase can end at a word ``word`` (single-word phrases also match its stripped forms)."""
+        return self.empty or word in self.lasts or not self.single.isdisjoint(_strip_variants(word))
+
+
+_INDEXES: dict[int, tuple[object, _CueIndex]] = {}
+
+
+def _index(phrases: Iterable[tuple[str, ...]]) -> _CueIndex:
+    """The index of a lexicon table (tables are compiled once and never changed)."""
+    hit = _INDEXES.get(id(phrases))
+    if hit is None or hit[0] is not phrases:
+        hit = _INDEXES[id(phrases)] = (phrases, _CueIndex(phrases))
+    return hit[1]
 
 
 @dataclass
@@ -199,6 +223,11 @@ class AmountFinder:
         """The longest phrase that ends right before ``toks[i]``: (phrase, start index).
 
         Fillers such as قليلا may sit inside the cue (ما يزيد قليلاً عن)."""
+        if i <= 0 or toks[i - 1].kind != "word":
+            if not _index(phrases).empty:
+                return None  # no word before: no phrase can end here
+        elif not _index(phrases).may_end_with(toks[i - 1].text):
+            return None
         idx: list[int] = []
         k = i - 1
         while k >= 0 and len(idx) < 5 and i - k <= _CUE_REACH:

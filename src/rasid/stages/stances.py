@@ -20,7 +20,7 @@ from pathlib import Path
 from rasid.arabic.normalise import fold
 from rasid.arabic.wordmatch import Match, PhraseMatcher, Word, stems, words
 from rasid.doc import Document, Span
-from rasid.stages.actors import actor_id, actor_mentions
+from rasid.stages.actors import actor_id, actor_mentions, outermost
 
 STAGE = "stances@1"
 _ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -48,6 +48,7 @@ class Profile:
     near: list[Near]
     excludes: dict[str, frozenset[str]]
     near_words: frozenset[str] = frozenset()
+    prop_cues: PhraseMatcher | None = None  # cues that count for one proposition only (value: (stance, id))
 
 
 @dataclass
@@ -85,6 +86,7 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
     phrase_entries: list[tuple[str, object]] = []
     near: list[Near] = []
     excludes: dict[str, frozenset[str]] = {}
+    prop_cue_entries: list[tuple[str, object]] = []
     for path in paths or tuple(profile_paths()):
         try:
             raw = json.loads(Path(path).read_text("utf-8"))
@@ -97,10 +99,12 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
                     groups = tuple(frozenset(fold(w) for w in group) for group in rule["groups"])
                     near.append(Near(pid, groups, int(rule.get("window", 6))))
                 excludes[pid] = frozenset(prop.get("excludes", []))
+                prop_cue_entries += [(c, ("support", pid)) for c in prop.get("support_cues", [])]
         except (KeyError, TypeError, ValueError) as err:
             raise ResourceError(f"topic profile is malformed: {err}", path=str(path)) from err
     near_words = frozenset(w for rule in near for group in rule.groups for w in group)
-    return Profile(propositions, PhraseMatcher(phrase_entries), near, excludes, near_words)
+    return Profile(propositions, PhraseMatcher(phrase_entries), near, excludes, near_words,
+                   PhraseMatcher(prop_cue_entries))
 
 
 @lru_cache(maxsize=1)
@@ -150,6 +154,8 @@ class StanceFinder:
         self.table = doc.objects.get("entities", {})
         self.mentions = actor_mentions(doc, _ACTOR_TYPES, subjects_only=True)
         self.mentions_all = actor_mentions(doc, _ACTOR_TYPES)
+        spans = doc.spans("entities")
+        self.nisba = [m for m in outermost(spans) if m.attrs.get("_form") == "nisba"]
         self.cue_heads = {phrase_first for phrase_first in cues.cues.first_words()}
         self.quotes = sorted(doc.spans("quotes"), key=lambda q: q.start)
 
@@ -229,6 +235,12 @@ class StanceFinder:
             return [actor_id(m, self.table) for m in self.coordinated(after)]
         if before and self._close(before[-1].end, cue_start, 12):
             return [actor_id(before[-1], self.table)]
+        # "مجموعة من الحلفاء الغربيين في مفاوضات …": the subject's nationality adjective
+        nisba = [m for m in self.nisba if sent[0] <= m.start and m.end <= cue_start
+                 and self._close(m.end, cue_start, 5)
+                 and not any(ch in ".؟!:،,“”«»\"" for ch in self.doc.text[m.end:cue_start])]
+        if nisba:
+            return list(dict.fromkeys(actor_id(m, self.table) for m in nisba[-1:]))
         speaker = self.speaker_at(cue_start) or self.speaker_at(prop_span[0])
         return [speaker] if speaker else []
 
@@ -261,6 +273,10 @@ class StanceFinder:
             lo, hi = self.word_range(*sent)
             props = find_propositions(self.ws, lo, hi, self.profile)
             cues = self.cues.cues.find(self.ws, lo, hi)
+            if self.profile.prop_cues is not None:
+                taken = {i for c in cues for i in range(c.first, c.last + 1)}
+                cues += [c for c in self.profile.prop_cues.find(self.ws, lo, hi)
+                         if not taken & set(range(c.first, c.last + 1))]
             if not props and cues and previous_props and self.cues.anaphora.find(self.ws, lo, hi) or (
                     not props and cues and previous_props and hi - lo <= 8):
                 first = min(previous_props, key=lambda m: m.first)
@@ -279,7 +295,7 @@ class StanceFinder:
                 self._quoted_defaults(props, paired, lo, hi, sent, published, seen, out)
             for prop, cue in paired:
                 prop_span = ((self.ws[prop.first].start, self.ws[prop.last].end) if not borrowed else (0, 0))
-                stance = str(cue.value)
+                stance = str(cue.value[0] if isinstance(cue.value, tuple) else cue.value)
                 if self.negated(cue.first, lo) and stance in ("support", "oppose"):
                     stance = "oppose" if stance == "support" else "support"
                 if not borrowed and stance in ("support", "oppose") and self.cues.alternatives.find(
@@ -325,6 +341,8 @@ class StanceFinder:
         scored = []
         for p in props:
             for c in cues:
+                if isinstance(c.value, tuple) and c.value[1] != p.value:
+                    continue  # a cue of another proposition
                 if not borrowed and p.first <= c.first <= p.last:
                     continue
                 if borrowed:
