@@ -103,7 +103,8 @@ def test_ray_matches_local(local_run, tmp_path):
         if not ray_table.equals(local_table):
             a, b = local_table.to_pylist(), ray_table.to_pylist()
             first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-            raise AssertionError(f"{table}: {len(a)} local rows, {len(b)} ray rows; first difference at {first}: "
-                                 f"{a[first] if first < len(a) else None} != {b[first] if first < len(b) else None}")
+            x, y = (a[first] if first < len(a) else {}), (b[first] if first < len(b) else {})
+            cols = {k: (str(x.get(k))[:400], str(y.get(k))[:400]) for k in set(x) | set(y) if x.get(k) != y.get(k)}
+            raise AssertionError(f"{table}: {len(a)} local rows, {len(b)} ray rows; row {first} differs: {cols}")
     for part in sorted((out / "entities").iterdir()):
         assert (ray_out / "entities" / part.name).read_bytes() == part.read_bytes()

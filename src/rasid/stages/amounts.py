@@ -260,6 +260,8 @@ class AmountFinder:
         """(unit, singular?, end index) of a counted noun starting at ``toks[j]``."""
         if j >= len(toks) or toks[j].kind != "word":
             return None
+        if _index(self.lex.nouns).firsts.isdisjoint(_strip_variants(toks[j].text)):
+            return None  # no counted noun starts with this word
         for k in range(min(self.lex.noun_len, len(toks) - j), 0, -1):
             rest = tuple(t.text for t in toks[j + 1:j + k])
             if any(t.kind != "word" for t in toks[j:j + k]):
