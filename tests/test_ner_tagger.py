@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
 from rasid.ner.tokens import name_start, strip_proclitics, tokenize
@@ -23,10 +24,10 @@ def test_strip_proclitics_and_name_start() -> None:
     assert name_start("بالقاهرة", "بالقاهره", known) == 1
 
 
-def test_import_rasid_loads_no_model() -> None:
-    import rasid  # noqa: F401
-
-    assert "pycrfsuite" not in sys.modules or "rasid.ner.tagger" in sys.modules
+def test_import_rasid_ner_loads_no_model() -> None:
+    code = "import sys, rasid, rasid.ner; print(sorted(m for m in ('pycrfsuite', 'rasid.ner.tagger') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_tagger_finds_the_person_and_offsets() -> None:

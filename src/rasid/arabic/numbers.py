@@ -9,6 +9,7 @@ in ``rasid/data/amounts/numbers.json``.  Used by the amounts stage and free for 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,9 +43,56 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalpha() and not ch.isdigit()
 
 
+# whitespace, a digit run (``.``/``,`` between digits), a run of letters (\w without digits or
+# ``_``: letters plus the few non-decimal digits, which _odd_chars sends to the plain loop), any char
+_TOKEN_RE = re.compile(r"(\s+)|([0-9](?:[0-9]|[.,](?=[0-9]))*)|([^\W\d_]+)|.", re.S)
+
+
+@lru_cache(maxsize=4096)
+def _odd_char(ch: str) -> bool:
+    """A char that the letter class of _TOKEN_RE takes but that is no word char."""
+    return _TOKEN_RE.fullmatch(ch).lastindex == 3 and not _is_word_char(ch)  # type: ignore[union-attr]
+
+
 def tokenise_view(view: View, text: str) -> list[Token]:
     """Tokens of a folded view in one linear pass; digit runs keep ``.``/``,`` separators
     between digits, except an original Arabic comma (never a number separator)."""
+    s = view.text
+    if any(_odd_char(ch) for ch in set(s)):
+        return _tokenise_chars(view, text)
+    starts, ends = view.starts, view.ends
+    out: list[Token] = []
+    glued = False
+    pos = 0
+    n = len(s)
+    match = _TOKEN_RE.match
+    while pos < n:
+        m = match(s, pos)
+        i, j = m.span()  # type: ignore[union-attr]
+        group = m.lastindex  # type: ignore[union-attr]
+        if group == 1:
+            glued = False
+            pos = j
+            continue
+        if group == 2:
+            kind = "num"
+            for k in range(i + 1, j):
+                if s[k] in ".," and text[starts[k]] == "\u060c":
+                    j = k  # an original Arabic comma never joins digits
+                    break
+        elif group == 3:
+            kind = "word"
+        else:
+            kind = "sym"
+        start, end = starts[i], ends[j - 1]
+        out.append(Token(kind, s[i:j], i, j, start, end, glued, text[start:end] if kind == "num" else ""))
+        glued = True
+        pos = j
+    return out
+
+
+def _tokenise_chars(view: View, text: str) -> list[Token]:
+    """:func:`tokenise_view` one char at a time (texts with chars the fast pattern misreads)."""
     s = view.text
     n = len(s)
     out: list[Token] = []
