@@ -43,15 +43,17 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalpha() and not ch.isdigit()
 
 
-# whitespace, a digit run (``.``/``,`` between digits), a run of letters (\w without digits or
-# ``_``: letters plus the few non-decimal digits, which _odd_chars sends to the plain loop), any char
-_TOKEN_RE = re.compile(r"(\s+)|([0-9](?:[0-9]|[.,](?=[0-9]))*)|([^\W\d_]+)|.", re.S)
+# whitespace before a token, then the token: a digit run (``.``/``,`` between digits), a run of
+# letters (\w without digits or ``_``: letters plus the few non-decimal digits, which _odd_char
+# sends to the plain loop) or any other visible char
+_TOKEN_RE = re.compile(r"(\s*)(?:([0-9](?:[0-9]|[.,](?=[0-9]))*)|([^\W\d_]+)|[^\s])")
 
 
 @lru_cache(maxsize=4096)
 def _odd_char(ch: str) -> bool:
     """A char that the letter class of _TOKEN_RE takes but that is no word char."""
-    return _TOKEN_RE.fullmatch(ch).lastindex == 3 and not _is_word_char(ch)  # type: ignore[union-attr]
+    m = _TOKEN_RE.fullmatch(ch)
+    return m is not None and m.group(3) is not None and not _is_word_char(ch)
 
 
 def tokenise_view(view: View, text: str) -> list[Token]:
@@ -62,30 +64,26 @@ def tokenise_view(view: View, text: str) -> list[Token]:
         return _tokenise_chars(view, text)
     starts, ends = view.starts, view.ends
     out: list[Token] = []
+    append = out.append
     glued = False
     pos = 0
-    n = len(s)
     match = _TOKEN_RE.match
-    while pos < n:
-        m = match(s, pos)
-        i, j = m.span()  # type: ignore[union-attr]
-        group = m.lastindex  # type: ignore[union-attr]
-        if group == 1:
+    while (m := match(s, pos)) is not None:
+        i, j = m.start(1), m.end()
+        if m.end(1) > i:
             glued = False
-            pos = j
-            continue
-        if group == 2:
+            i = m.end(1)
+        if m.start(2) >= 0:
             kind = "num"
             for k in range(i + 1, j):
                 if s[k] in ".," and text[starts[k]] == "\u060c":
                     j = k  # an original Arabic comma never joins digits
                     break
-        elif group == 3:
-            kind = "word"
+            start, end = starts[i], ends[j - 1]
+            append(Token(kind, s[i:j], i, j, start, end, glued, text[start:end]))
         else:
-            kind = "sym"
-        start, end = starts[i], ends[j - 1]
-        out.append(Token(kind, s[i:j], i, j, start, end, glued, text[start:end] if kind == "num" else ""))
+            start, end = starts[i], ends[j - 1]
+            append(Token("word" if m.start(3) >= 0 else "sym", s[i:j], i, j, start, end, glued, ""))
         glued = True
         pos = j
     return out

@@ -235,6 +235,9 @@ class StanceFinder:
             return [actor_id(m, self.table) for m in self.coordinated(after)]
         if before and self._close(before[-1].end, cue_start, 12):
             return [actor_id(before[-1], self.table)]
+        in_direct = self.speaker_at(cue_start, kinds=("direct",))
+        if in_direct:
+            return [in_direct]  # inside a speaker's own words, the speaker holds the position
         # "مجموعة من الحلفاء الغربيين في مفاوضات …": the subject's nationality adjective
         nisba = [m for m in self.nisba if sent[0] <= m.start and m.end <= cue_start
                  and self._close(m.end, cue_start, 5)
