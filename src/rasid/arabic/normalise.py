@@ -127,8 +127,12 @@ def _uneven_re(size: int) -> re.Pattern[str]:
 
 def fold(text: str) -> str:
     """The matching key of ``text`` (what ``normalise(text).text`` would be), without a map."""
-    _learn(text)
-    return text.translate(_TRANS)
+    chars = _CHARS
+    try:
+        return "".join([chars[ch] for ch in text])
+    except KeyError:  # a char not seen before
+        _learn(text)
+        return text.translate(_TRANS)
 
 
 def strip_bidi(text: str) -> str:

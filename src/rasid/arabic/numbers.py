@@ -9,7 +9,6 @@ in ``rasid/data/amounts/numbers.json``.  Used by the amounts stage and free for 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -43,54 +42,9 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalpha() and not ch.isdigit()
 
 
-# whitespace before a token, then the token: a digit run (``.``/``,`` between digits), a run of
-# letters (\w without digits or ``_``: letters plus the few non-decimal digits, which _odd_char
-# sends to the plain loop) or any other visible char
-_TOKEN_RE = re.compile(r"(\s*)(?:([0-9](?:[0-9]|[.,](?=[0-9]))*)|([^\W\d_]+)|[^\s])")
-
-
-@lru_cache(maxsize=4096)
-def _odd_char(ch: str) -> bool:
-    """A char that the letter class of _TOKEN_RE takes but that is no word char."""
-    m = _TOKEN_RE.fullmatch(ch)
-    return m is not None and m.group(3) is not None and not _is_word_char(ch)
-
-
 def tokenise_view(view: View, text: str) -> list[Token]:
     """Tokens of a folded view in one linear pass; digit runs keep ``.``/``,`` separators
     between digits, except an original Arabic comma (never a number separator)."""
-    s = view.text
-    if any(_odd_char(ch) for ch in set(s)):
-        return _tokenise_chars(view, text)
-    starts, ends = view.starts, view.ends
-    out: list[Token] = []
-    append = out.append
-    glued = False
-    pos = 0
-    match = _TOKEN_RE.match
-    while (m := match(s, pos)) is not None:
-        i, j = m.start(1), m.end()
-        if m.end(1) > i:
-            glued = False
-            i = m.end(1)
-        if m.start(2) >= 0:
-            kind = "num"
-            for k in range(i + 1, j):
-                if s[k] in ".," and text[starts[k]] == "\u060c":
-                    j = k  # an original Arabic comma never joins digits
-                    break
-            start, end = starts[i], ends[j - 1]
-            append(Token(kind, s[i:j], i, j, start, end, glued, text[start:end]))
-        else:
-            start, end = starts[i], ends[j - 1]
-            append(Token("word" if m.start(3) >= 0 else "sym", s[i:j], i, j, start, end, glued, ""))
-        glued = True
-        pos = j
-    return out
-
-
-def _tokenise_chars(view: View, text: str) -> list[Token]:
-    """:func:`tokenise_view` one char at a time (texts with chars the fast pattern misreads)."""
     s = view.text
     n = len(s)
     out: list[Token] = []

@@ -17,6 +17,7 @@ records ``capital_of`` so that actor resolution (events, stances) can map them t
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from rasid.arabic.normalise import View, fold, normalise
 from rasid.doc import Document
 from rasid.entities.matcher import Match, Matcher, role_active
 from rasid.entities.registry import Registry
-from rasid.entities.variants import clitic_prefixes, skeleton, variant_rules
+from rasid.entities.variants import clitic_prefixes, phrase_skeleton, skeleton, variant_rules
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,10 @@ class Linker:
 
     def _strip_clitics(self, word: str) -> list[tuple[int, str]]:
         """(offset, rest) readings of a folded word: as is, and after each proclitic sequence."""
-        return _readings(word, tuple(self.prefixes))
+        prefixes = self.prefixes
+        if getattr(self, "_prefix_list", None) is not prefixes or len(prefixes) != len(self._prefix_tuple):
+            self._prefix_list, self._prefix_tuple = prefixes, tuple(prefixes)
+        return _readings(word, self._prefix_tuple)
 
     # -- the steps ------------------------------------------------------------------------
     def annotate(self, doc: Document) -> tuple[list[Mention], dict[str, dict[str, Any]]]:
@@ -191,6 +195,14 @@ class Linker:
             return {}
         return self.registry.entries[hit.form.entity_id]["roles"][hit.form.role]
 
+    def _head_firsts(self) -> frozenset[str]:
+        """The first words of the matcher's ``heads`` keys (names but their last word)."""
+        heads = self.matcher.heads
+        if getattr(self, "_heads_seen", None) is not heads or len(heads) != self._heads_size:
+            self._heads_seen, self._heads_size = heads, len(heads)
+            self._heads_firsts = frozenset(key.split(" ")[0] for key in heads)
+        return self._heads_firsts
+
     def _words(self, view: View) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group()) for m in WORD.finditer(view.text)]
 
@@ -215,19 +227,20 @@ class Linker:
         firsts = self.matcher.first_skeletons
         # multi-word names against the registry's skeletons (skeletons are per word, so the first
         # word's skeleton filters the candidates before any phrase is built)
+        word_readings = [[(o, f) for o, f in self._strip_clitics(w[2]) if skeleton(f) in firsts] for w in words]
         for n in (3, 2):
             for i in range(len(words) - n + 1):
-                readings = [(o, f) for o, f in self._strip_clitics(words[i][2]) if skeleton(f) in firsts]
+                readings = word_readings[i]
                 if not readings:
                     continue
                 group = words[i:i + n]
                 if any(view.text[group[k][1]:group[k + 1][0]] != " " for k in range(n - 1)):
                     continue
                 for offset, first in readings:
-                    phrase = " ".join([first] + [w[2] for w in group[1:]])
-                    ids = self.matcher.skeletons.get(skeleton(phrase))
+                    ids = self.matcher.skeletons.get(phrase_skeleton([first] + [w[2] for w in group[1:]]))
                     if not ids or len(ids) != 1:
                         continue
+                    phrase = " ".join([first] + [w[2] for w in group[1:]])
                     eid = next(iter(ids))
                     best = max(fuzz.ratio(phrase, f) for f in self.folded_forms.get(eid, [phrase]))
                     vs, ve = group[0][0] + offset, group[-1][1]
@@ -236,10 +249,13 @@ class Linker:
                         claim(vs, ve)
                         break
         # long names spelt differently only in their last word (حلف شمال الأطلنطي / الأطلسي)
+        head_firsts = self._head_firsts()
         for n in (4, 3):
             for i in range(len(words) - n + 1):
                 group = words[i:i + n]
                 for offset, first in self._strip_clitics(group[0][2]):
+                    if first not in head_firsts:
+                        continue  # no registry name starts with this word
                     options = self.matcher.heads.get(" ".join([first] + [w[2] for w in group[1:-1]]))
                     if not options:
                         continue
@@ -369,11 +385,8 @@ def _readings(word: str, prefixes: tuple[str, ...]) -> list[tuple[int, str]]:
 
 def _view_range(view: View, start: int, end: int) -> tuple[int, int]:
     """The view range covering original [start, end) (first view char at or after start)."""
-    vs = next((i for i, s in enumerate(view.starts) if s >= start), len(view.starts))
-    ve = vs
-    while ve < len(view.ends) and view.ends[ve] <= end:
-        ve += 1
-    return vs, ve
+    vs = bisect.bisect_left(view.starts, start)  # view offsets map to non-decreasing original ones
+    return vs, bisect.bisect_right(view.ends, end, lo=vs)
 
 
 #: how far from its dates an event still counts as the one a generic "القمة" refers to

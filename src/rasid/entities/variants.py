@@ -112,6 +112,12 @@ def skeleton(text: str) -> str:
     return " ".join(words)
 
 
+def phrase_skeleton(words: list[str]) -> str:
+    """``skeleton(" ".join(words))`` from the words' cached skeletons (folding and the skeleton
+    work word by word, so the phrase's is the join of its words' non-empty ones)."""
+    return " ".join(sk for sk in map(skeleton, words) if sk)
+
+
 @lru_cache(maxsize=1)
 def _class_table() -> dict[str, str]:
     table: dict[str, str] = {}
