@@ -227,7 +227,8 @@ class Linker:
         firsts = self.matcher.first_skeletons
         # multi-word names against the registry's skeletons (skeletons are per word, so the first
         # word's skeleton filters the candidates before any phrase is built)
-        word_readings = [[(o, f) for o, f in self._strip_clitics(w[2]) if skeleton(f) in firsts] for w in words]
+        all_readings = [self._strip_clitics(w[2]) for w in words]  # (offset, rest) readings per word
+        word_readings = [[(o, f) for o, f in r if skeleton(f) in firsts] for r in all_readings]
         for n in (3, 2):
             for i in range(len(words) - n + 1):
                 readings = word_readings[i]
@@ -253,7 +254,7 @@ class Linker:
         for n in (4, 3):
             for i in range(len(words) - n + 1):
                 group = words[i:i + n]
-                for offset, first in self._strip_clitics(group[0][2]):
+                for offset, first in all_readings[i]:
                     if first not in head_firsts:
                         continue  # no registry name starts with this word
                     options = self.matcher.heads.get(" ".join([first] + [w[2] for w in group[1:-1]]))
@@ -282,8 +283,8 @@ class Linker:
             by_skeleton.setdefault(skeleton(word), set()).update(ids)
         if not surnames:
             return out
-        for ws, we, word in words:
-            for offset, rest in self._strip_clitics(word):
+        for (ws, we, _), readings in zip(words, all_readings, strict=True):
+            for offset, rest in readings:
                 if len(rest) < self.min_letters:
                     continue
                 ids = surnames.get(rest)
