@@ -176,7 +176,7 @@ def _qalsadi_split(bare: str) -> tuple[str, str, str] | None:
         cands.append((0 if stop else 1, n_clitics, len(suf), len(pro), -len(stem), lemma != stem, pro, suf, lemma))
     if not cands:
         return None
-    cands.sort(key=lambda c: c[:6])
+    cands.sort()  # the whole tuple: qalsadi may list analyses in set order, ties must not depend on it
     pro, suf, lemma = cands[0][6:]
     return pro, suf, lemma
 
