@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rasid.doc import Document, Span
+
+
+def jsonable(value: Any) -> Any:
+    """JSON fallback for the values spans' attrs may hold (sets, dates, nested spans):
+    shared by the store and the Parquet tables so both write the same JSON."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=str)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Span):
+        return {"start": value.start, "end": value.end, "label": value.label, "attrs": dict(value.attrs)}
+    return str(value)
 
 _SIMPLE_LAYERS = ("sentences", "tokens", "boilerplate", "duplicates", "quotes", "amounts", "dates",
                   "events", "stances")

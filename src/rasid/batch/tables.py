@@ -8,12 +8,12 @@ same documents give byte-identical tables whatever engine made them.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import Any
 
 from rasid.doc import OUTPUT_LAYERS, Document, Span
+from rasid.output import jsonable
 
 #: Typed convenience columns per layer, beside the full ``attrs`` JSON.
 LAYER_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -34,18 +34,8 @@ TABLES = ("documents", *OUTPUT_LAYERS, OTHER_LAYERS, "failures")
 _DOC_FIELDS = ("source", "title", "url", "published")
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=str)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, Span):
-        return {"start": value.start, "end": value.end, "label": value.label, "attrs": dict(value.attrs)}
-    return str(value)
-
-
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=_jsonable, sort_keys=True)
+    return json.dumps(value, ensure_ascii=False, default=jsonable, sort_keys=True)
 
 
 def document_payload(doc: Document) -> dict[str, Any]:

@@ -1,10 +1,8 @@
-"""``rasid export --format jsonl``: every stored document as the JSON of ``rasid analyze``."""
+"""``rasid export --format jsonl|gkg|parquet``: the stored documents in an exchange format."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from rasid.commands.ingest import DEFAULT_DB
 
@@ -19,27 +17,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rasid.store import Store
+    from rasid.exports.command import run_export
 
-    if args.format != "jsonl":
-        from rasid.exports.command import run_export
-
-        return run_export(args)
-
-    with Store(args.db, create=False) as store:
-        try:
-            out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-        except OSError as err:
-            print(f"rasid: error: {args.output}: cannot write: {err.strerror or err}", file=sys.stderr)
-            return 2
-        try:
-            n = 0
-            for doc in store.iter_documents():
-                out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-                n += 1
-        finally:
-            if args.output:
-                out.close()
-    if args.output:
-        print(f"{n} documents written to {args.output}", file=sys.stderr)
-    return 0
+    return run_export(args)

@@ -1,4 +1,4 @@
-"""The body of ``rasid export --format gkg|parquet`` (jsonl stays in rasid.commands.export)."""
+"""The body of ``rasid export``: every format goes through ``rasid.exports.write_export``."""
 
 from __future__ import annotations
 

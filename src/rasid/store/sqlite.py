@@ -19,6 +19,7 @@ from typing import Any
 
 from rasid.doc import Document, Span
 from rasid.errors import StoreError
+from rasid.output import jsonable
 from rasid.store.migrations import MIGRATIONS
 
 _DOC_COLUMNS = ("source", "title", "url", "published")
@@ -37,17 +38,7 @@ def _now() -> str:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=_jsonable, sort_keys=False)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=str)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, Span):
-        return {"start": value.start, "end": value.end, "label": value.label, "attrs": dict(value.attrs)}
-    return str(value)
+    return json.dumps(value, ensure_ascii=False, default=jsonable, sort_keys=False)
 
 
 def store_error(err: sqlite3.Error, path: str) -> StoreError:
