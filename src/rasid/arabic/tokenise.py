@@ -198,7 +198,7 @@ def _rule_split(bare: str, names: frozenset[str]) -> tuple[str, str, str]:
     return "", "", ""
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def analyse_word(bare: str) -> tuple[str, str, str]:
     """(proclitic, suffix, lemma) for a word without diacritics; '' where there is none."""
     names = never_split()

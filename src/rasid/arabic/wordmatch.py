@@ -32,7 +32,7 @@ def words(text: str) -> list[Word]:
     return [Word(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=65536)
 def stems(key: str) -> tuple[str, ...]:
     """The folded word and its forms with leading clitics removed (cached: news vocabulary repeats)."""
     out = [key]

@@ -75,7 +75,7 @@ class FeatureExtractor:
         nb = {-1: ["-1" + x for x in near], 1: ["+1" + x for x in near],
               -2: ["-2" + x for x in far], 2: ["+2" + x for x in far]}
         hit = (f, stem, own, nb)
-        if len(self._cache) < 500_000:
+        if len(self._cache) < 100_000:  # bounded: memory stays flat as a corpus grows
             self._cache[word] = hit
         return hit
 
