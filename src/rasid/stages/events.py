@@ -167,6 +167,16 @@ class EventFinder:
                 return self.ws[match.first].start
         return None
 
+    def actors_after_marker(self, markers: PhraseMatcher, t1: int, sent_end: int, reach: int) -> list[Span]:
+        """The coordinated actors right after a marker phrase found within ``reach`` words of the verb."""
+        for marker in markers.find(self.ws, *self.wr(t1, sent_end)):
+            m_end = self.ws[marker.last].end
+            if self.n_words(t1, self.ws[marker.first].start) <= reach:
+                after = self.in_range(m_end, sent_end, _ACTOR_TYPES)
+                if after and self.n_words(m_end, after[0].start) <= 1:
+                    return self.chain(after)
+        return []
+
     def actors_for(self, trig: Match, sent: tuple[int, int]) -> tuple[list[Span], int]:
         """Actors of the trigger and the offset after which a target may stand."""
         t0, t1 = self.ws[trig.first].start, self.ws[trig.last].end
@@ -175,20 +185,11 @@ class EventFinder:
         if nisba and self.n_words(t1, nisba[0].start) == 0 and not self.text[t1:nisba[0].start].strip():
             group = self.chain(nisba)
             return group, group[-1].end
-        for agent in self.lex.agents.find(self.ws, *self.wr(t1, sent[1])):
-            a_end = self.ws[agent.last].end
-            if self.n_words(t1, self.ws[agent.first].start) <= 2:
-                after = self.in_range(a_end, sent[1], _ACTOR_TYPES)
-                if after and self.n_words(a_end, after[0].start) <= 1:
-                    group = self.chain(after)
-                    return group, group[-1].end
-        for marker in self.lex.participants.find(self.ws, *self.wr(t1, sent[1])):
-            m_end = self.ws[marker.last].end
-            if self.n_words(t1, self.ws[marker.first].start) <= 8:
-                after = self.in_range(m_end, sent[1], _ACTOR_TYPES)
-                if after and self.n_words(m_end, after[0].start) <= 1:
-                    group = self.chain(after)
-                    return group, group[-1].end
+        # a passive's agent ("من قبل X", close to the verb) or a meeting's parties ("بين X وY")
+        for markers, reach in ((self.lex.agents, 2), (self.lex.participants, 8)):
+            group = self.actors_after_marker(markers, t1, sent[1], reach)
+            if group:
+                return group, group[-1].end
         before = [m for m in self.in_range(sent[0], t0, _ACTOR_TYPES)
                   if not any(ch in ".،,؛" for ch in self.text[m.end:t0]) and self.subject(m)]
         if self.relative(trig):
