@@ -104,3 +104,12 @@ def test_nationality_adjective_of_the_subject_holds_the_stance():
         NAMES.clear()
         NAMES.update(doc_names)
     assert got == [("gpe:us", "security_guarantees_for_ukraine", "support")]
+
+
+def test_names_addressed_by_a_demanding_verb_are_not_the_actor():
+    NAMES["كندا"] = ("gpe:ca", "GPE")
+    try:
+        got = _run("وكان سامي النجار قد طالب مرارا الحلفاء الأوروبيين وكندا بزيادة الإنفاق الدفاعي.")
+    finally:
+        NAMES.pop("كندا")
+    assert got == [("per:sami", "raise_defense_spending", "support")]

@@ -202,6 +202,16 @@ class StanceFinder:
             owned = [m for m in self.mentions_all if h_end <= m.start <= h_end + 3 and m.end <= cue_start]
             if owned:
                 return [actor_id(owned[0], self.table)]
+        # "طالب ترمب الحلفاء وكندا بزيادة الإنفاق": names between an addressing verb and the cue are
+        # those addressed; the actor is the verb's own subject
+        addressing = self._addressing_verb(cue, sent)
+        if addressing is not None:
+            verb_start, verb_end = self.ws[addressing].start, self.ws[addressing].end
+            people = [m for m in self.actors_near(verb_end, cue_start, prop_span)
+                      if m.attrs.get("type") == "PER" and self._close(verb_end, m.start, 1)]
+            if people:
+                return [actor_id(people[0], self.table)]
+            cue_start = verb_start  # look for the subject before the addressing verb
         # subject before the cue, nearest first, within the clause
         before = self.actors_near(sent[0], cue_start, prop_span)
         before = [m for m in before if not any(ch in ".؟!:“”«»\"" for ch in self.doc.text[m.end:cue_start])]
@@ -246,6 +256,16 @@ class StanceFinder:
             return list(dict.fromkeys(actor_id(m, self.table) for m in nisba[-1:]))
         speaker = self.speaker_at(cue_start) or self.speaker_at(prop_span[0])
         return [speaker] if speaker else []
+
+    def _addressing_verb(self, cue: Match, sent: tuple[int, int]) -> int | None:
+        """Index of an addressing verb (حث، طالب، دعا …) up to 8 words before the cue in its clause."""
+        lo, _ = self.word_range(sent[0], sent[1])
+        for k in range(cue.first - 1, max(lo, cue.first - 9) - 1, -1):
+            if any(ch in ".؟!:؛;" for ch in self.doc.text[self.ws[k].end:self.ws[k + 1].start]):
+                return None
+            if any(stem in self.cues.addressee for stem in stems(self.ws[k].key)) and k != cue.first:
+                return k
+        return None
 
     def _verb_first(self, cue: Match, sent: tuple[int, int]) -> bool:
         """Whether the cue opens its clause (so a name after it is its subject) or is a passive
