@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from rasid.arabic.normalise import fold
 
-_WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
+#: an Arabic or Latin word with its diacritics and tatweel inside it
+WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "س", "ال", "وال", "فال", "بال", "كال", "لل", "ول", "وب", "فب", "فل",
                "ولل", "وبال", "وس", "فس")
 
@@ -29,7 +30,7 @@ class Word:
 
 def words(text: str) -> list[Word]:
     """The words of text with their folded keys and original offsets."""
-    return [Word(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+    return [Word(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
 
 
 @lru_cache(maxsize=65536)

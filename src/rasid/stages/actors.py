@@ -15,7 +15,7 @@ from rasid.doc import Document, Span
 
 #: prepositions whose object is not the doer of the clause ("ضمانات أمنية لأوكرانيا")
 _PREPOSITIONS = frozenset(fold(w) for w in "في إلى الى على عن مع ضد حول بين لدى تجاه نحو عبر بشأن داخل".split())
-_GLUED_PREPOSITION = frozenset("لبك")
+_GLUED_PREPOSITION = "لبك"
 _PREV_WORD = re.compile(r"([\w\u064B-\u065F]+)[\s\u0640]*$")
 
 
@@ -52,21 +52,24 @@ def actor_mentions(doc: Document, types: tuple[str, ...], subjects_only: bool = 
 _LOCATIVE = frozenset(fold(w) for w in "في إلى الى من عبر داخل نحو قرب بالقرب".split())
 
 
-def locative(text: str, mention: Span) -> bool:
-    """True when the mention names a place: في بروكسل, إلى كييف, بموسكو."""
+def _after_preposition(text: str, mention: Span, glued: str, words: frozenset[str],
+                       glued_article: bool) -> bool:
+    """Whether a preposition governs the mention: one of ``glued`` attached to it (or لل when
+    ``glued_article``), or a word of ``words`` standing just before it."""
     start = mention.start
-    if start > 0 and text[start - 1] == "ب" and (start < 2 or not text[start - 2].isalpha()):
+    if start > 0 and text[start - 1] in glued and (start < 2 or not text[start - 2].isalpha()):
+        return True
+    if glued_article and start > 1 and text[start - 2:start] == "لل":
         return True
     match = _PREV_WORD.search(text, max(0, start - 20), start)
-    return bool(match) and fold(match.group(1)) in _LOCATIVE
+    return bool(match) and fold(match.group(1)) in words
+
+
+def locative(text: str, mention: Span) -> bool:
+    """True when the mention names a place: في بروكسل, إلى كييف, بموسكو."""
+    return _after_preposition(text, mention, "ب", _LOCATIVE, glued_article=False)
 
 
 def governed_by_preposition(text: str, mention: Span) -> bool:
     """True when the mention is the object of a preposition: لأوكرانيا, في بروكسل, مع روسيا."""
-    start = mention.start
-    if start > 0 and text[start - 1] in _GLUED_PREPOSITION and (start < 2 or not text[start - 2].isalpha()):
-        return True
-    if start > 1 and text[start - 2:start] == "لل":
-        return True
-    match = _PREV_WORD.search(text, max(0, start - 20), start)
-    return bool(match) and fold(match.group(1)) in _PREPOSITIONS
+    return _after_preposition(text, mention, _GLUED_PREPOSITION, _PREPOSITIONS, glued_article=True)

@@ -14,17 +14,18 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from rasid.arabic.normalise import fold
+from rasid.arabic.wordmatch import WORD
 from rasid.doc import Document, Span
 from rasid.stages.actors import actor_id, actor_mentions
 
 STAGE = "quotes@1"
-_WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
 _OPEN_MARKS = "“«„"
 _CLOSE_MARKS = "”»"
 _ANY_MARK = _OPEN_MARKS + _CLOSE_MARKS + '"'
@@ -81,7 +82,7 @@ class Word:
 
 def _words(text: str, cues: Cues) -> list[Word]:
     out = []
-    for m in _WORD.finditer(text):
+    for m in WORD.finditer(text):
         key = fold(m.group())
         if key not in cues.verbs and key not in cues.attribution and key[:1] in "وف" and len(key) > 3:
             rest = key[1:]
@@ -421,14 +422,14 @@ class QuoteFinder:
                 speaker = self.participle_subject(j, sent_start)
                 c0 = self.content_start_after(w.end, sent_end)
                 c1 = self._content_end(c0, sent_end)
-                self._emit(quotes, w, speaker, c0, c1, inside_direct)
+                self._emit(quotes, w, speaker, c0, c1, in_direct)
                 continue
             speaker, phrase_end = self.speaker_after_cue(j, sent_end)
             if attribution:
                 if speaker is None:
                     continue
                 before = self.text[sent_start:w.start].strip(" ،,")
-                if len(_WORD.findall(before)) >= 3:
+                if len(WORD.findall(before)) >= 3:
                     c0, c1 = sent_start, w.start
                 else:
                     c0, c1 = self.content_start_after(phrase_end, sent_end), sent_end
@@ -442,7 +443,7 @@ class QuoteFinder:
                 c0 = self.content_start_after(phrase_end, sent_end)
                 c1 = self._content_end(c0, sent_end)
             for each in self.coordinated_with(speaker):
-                self._emit(quotes, w, each, c0, c1, inside_direct)
+                self._emit(quotes, w, each, c0, c1, in_direct)
         return quotes
 
     def coordinated_with(self, speaker: Span | None) -> list[Span | None]:
@@ -476,13 +477,12 @@ class QuoteFinder:
         return bool(following) and self.words[following[0]].key in self.cues.complementisers
 
     def _emit(self, quotes: list[Span], cue: Word, speaker: Span | None, c0: int, c1: int,
-              inside_direct: list[tuple[int, int]]) -> None:
+              in_direct: Callable[[int], bool]) -> None:
         while c1 > c0 and self.text[c1 - 1] in " \t.،,؛;":
             c1 -= 1
         if c1 <= c0 or len(self.words_in(c0, c1)) < 3:
             return
-        if any(q_start <= c0 < q_end for q_start, q_end in inside_direct[bisect.bisect_right(
-                [a for a, _ in inside_direct], c0) - 1:][:1]):
+        if in_direct(c0):
             return
         quotes.append(Span(c0, c1, "quote", {
             "kind": "indirect", "speaker": actor_id(speaker, self.table) if speaker is not None else None,
@@ -491,7 +491,7 @@ class QuoteFinder:
     def _opens_clause(self, j: int, sent_start: int) -> bool:
         """A cue with a dropped subject: first word of its sentence or right after a comma."""
         before = self.text[sent_start:self.words[j].start]
-        return not _WORD.search(before) or before.rstrip().endswith(("،", ","))
+        return not WORD.search(before) or before.rstrip().endswith(("،", ","))
 
     def _content_end(self, c0: int, sent_end: int) -> int:
         """Reported content runs to the sentence end, or to a following participial cue."""
