@@ -171,3 +171,48 @@ def test_long_name_with_a_variant_last_word(linker: Linker, tmp_path: Path) -> N
     mentions, _ = local.annotate(Document(text, meta={}))
     assert [(text[m.start:m.end], m.entity_id) for m in mentions] == [
         ("حلف شمال الأطلنطي", "org:nato"), ("حلف شمال الأطلسي", "org:nato")]
+
+
+HEADS = [
+    {"id": "org:contact_group", "type": "ORG", "name": "مجموعة الاتصال الدفاعية", "name_en": "Contact Group"},
+    {"id": "org:willing", "type": "ORG", "name": "تحالف الراغبين", "name_en": "Coalition of the Willing",
+     "generic": ["التحالف"]},
+    {"id": "org:alliance", "type": "ORG", "name": "حلف شمال الأطلسي", "name_en": "NATO", "generic": ["التحالف"]},
+    {"id": "event:wh_talks", "type": "EVENT", "name": "اجتماع البيت الأبيض مع القادة", "name_en": "WH talks",
+     "generic": ["اجتماع البيت الأبيض"], "start": "2025-08-18", "end": "2025-08-18", "place": "gpe:us"},
+]
+
+
+@pytest.fixture(scope="module")
+def head_linker(tmp_path_factory: pytest.TempPathFactory) -> Linker:
+    from rasid.entities.registry import shipped_files
+
+    folder = tmp_path_factory.mktemp("heads")
+    extra = folder / "extra.jsonl"
+    extra.write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in HEADS), encoding="utf-8")
+    files = [p for p in shipped_files() if p.name == "countries.jsonl"] + [extra]
+    return Linker(load_registry(files, use_default_overlay=False), tagger=None)
+
+
+def test_a_bare_head_noun_refers_back_to_the_last_name_with_that_head(head_linker: Linker) -> None:
+    text = "اجتمعت مجموعة الاتصال الدفاعية أمس. وقالت المجموعة إنها ستجتمع. ثم تحدث تحالف الراغبين. وقال الائتلاف إنه مستعد."
+    assert found(head_linker, text) == [
+        ("مجموعة الاتصال الدفاعية", "org:contact_group"), ("المجموعة", "org:contact_group"),
+        ("تحالف الراغبين", "org:willing"), ("الائتلاف", "org:willing")]
+
+
+def test_a_bare_head_noun_without_an_antecedent_or_with_a_modifier_is_left_alone(head_linker: Linker) -> None:
+    assert found(head_linker, "وقالت المجموعة إنها ستجتمع.") == []
+    assert found(head_linker, "اجتمعت مجموعة الاتصال الدفاعية. وانتقدت المجموعة العربية القرار.") == [
+        ("مجموعة الاتصال الدفاعية", "org:contact_group")]
+
+
+def test_quotation_marks_inside_a_name_do_not_break_it(head_linker: Linker) -> None:
+    text = "اجتمع ما يسمى “التحالف” الراغبين في بروكسل."
+    assert found(head_linker, text) == [("تحالف” الراغبين", "org:willing")]
+
+
+def test_a_meeting_named_with_fi_and_another_meeting_noun_is_the_meeting(head_linker: Linker) -> None:
+    text = "قالت الولايات المتحدة إن المحادثات في البيت الأبيض نجحت، وإن اللقاء كان مثمرا."
+    assert found(head_linker, text, published="2025-08-19") == [
+        ("الولايات المتحدة", "gpe:us"), ("المحادثات في البيت الأبيض", "event:wh_talks"), ("اللقاء", "event:wh_talks")]

@@ -114,3 +114,17 @@ def test_light_verb_and_its_verbal_noun_are_one_event():
 def test_clause_opener_after_a_comma_ends_the_targets():
     evs = _events("زودت إيران روسيا بالسلاح، بينما تراقب أوكرانيا.")
     assert _pairs(evs) == [("gpe:ir", "aid", "AID", "07", "gpe:ru")]
+
+
+def test_a_named_meeting_the_trigger_stands_in_is_the_target():
+    doc_text = "جرت محادثات في البيت الأبيض بين فرنسا وإيران."
+    doc = Document(doc_text, meta={"published": "2025-04-10"})
+    sentences.build()(doc)
+    meeting = doc_text.index("محادثات")
+    doc.add("entities", [Span(meeting, doc_text.index(" بين"), "entity", {"id": "event:talks", "type": "EVENT"})]
+            + [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
+               for name, (eid, etype) in NAMES.items() for m in re.finditer(name, doc_text)])
+    doc.objects["entities"] = {}
+    events.build()(doc)
+    assert _pairs([dict(e.attrs) for e in doc.spans("events")]) == [
+        ("gpe:fr", "meet", "CONSULT", "04", "event:talks"), ("gpe:ir", "meet", "CONSULT", "04", "event:talks")]

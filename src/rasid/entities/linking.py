@@ -123,10 +123,13 @@ class Linker:
             by_span.setdefault((g.start, g.end), []).append(g)
         out: list[Mention] = []
         covered = [(m.vstart, m.vend) for m in mentions if m.kind in ("title", "variant", "alias")]
-        for (gs, ge), hits in sorted(by_span.items()):
-            if any(a <= gs and ge <= b for a, b in covered) or any(a < ge and gs < b and (a, b) != (gs, ge)
+        for (gs, ge), hits in sorted(by_span.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+            # a name overlapping the generic form wins, unless the form contains it ("اجتماع في البيت الأبيض")
+            if any(a < ge and gs < b and not (gs <= a and b <= ge) for a, b in covered) or any(a < ge and gs < b and (a, b) != (gs, ge)
                                                                    for a, b in [(o.vstart, o.vend) for o in out]):
                 continue
+            if all(h.form.anaphor for h in hits) and _next_word(view.text, ge).startswith("ال"):
+                continue  # "المحادثات الثلاثية": a modified head noun names something else
             holders = {h.form.entity_id: self._role(h) for h in hits}
             qualifier = next((m for m in mentions if 0 < m.vstart - ge <= QUALIFIER_GAP
                               and m.etype in ("GPE", "ORG", "LOC")), None)
@@ -140,6 +143,8 @@ class Linker:
                 earlier = [m for m in mentions + out if m.vend <= gs and m.entity_id in holders]
                 if earlier:
                     chosen = max(earlier, key=lambda m: m.vstart).entity_id
+            if chosen is None:  # a bare head noun ("المجموعة") only refers back
+                holders = {h.form.entity_id: self._role(h) for h in hits if not h.form.anaphor}
             if chosen is None:  # an organisation's own generic form ("الحلف") named later in the text
                 named = {m.entity_id for m in mentions if holders.get(m.entity_id) == {}}
                 if len(named) == 1:
@@ -392,6 +397,12 @@ def _view_range(view: View, start: int, end: int) -> tuple[int, int]:
 
 #: how far from its dates an event still counts as the one a generic "القمة" refers to
 EVENT_WINDOW_DAYS = 14
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The word that follows position pos (after spaces), or ''."""
+    m = WORD.match(text, len(text) - len(text[pos:].lstrip()))
+    return m.group() if m else ""
 
 
 def _current(entry: dict[str, Any], published: str | None) -> bool:

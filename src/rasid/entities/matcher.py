@@ -13,13 +13,15 @@ import ahocorasick
 
 from rasid.arabic.normalise import fold
 from rasid.entities.registry import Registry
-from rasid.entities.variants import article_of_prefix, clitic_prefixes, skeleton
+from rasid.entities.variants import article_of_prefix, clitic_prefixes, head_noun_classes, skeleton
 
 #: how strongly a kind of form denotes its entity (higher wins a tie on length)
 KIND_RANK = {"name": 4, "variant": 4, "title": 4, "nisba": 3, "alias": 2, "generic": 1}
 #: which type wins when two entities share a key
 TYPE_RANK = {"PER": 5, "ORG": 5, "EVENT": 5, "LAW": 5, "GPE": 3, "LOC": 2}
 ARTICLE = "ال"
+#: every quotation mark folds to this one in the normalised view
+QUOTE = '"'
 #: names of these types may contain other names that get their own mention ("وزارة الخارجية الأوكرانية")
 CONTAINER_TYPES = ("ORG", "EVENT", "LAW")
 
@@ -32,6 +34,7 @@ class Form:
     kind: str
     role: int = -1  # index into the entry's roles for "title" and "generic"
     needs_article: bool = False  # key had its article removed: it must follow لل / ال
+    anaphor: bool = False  # a bare head noun ("المجموعة"): only refers back to an earlier mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +86,7 @@ class Matcher:
             return
         self.forms.setdefault(key, []).append(form)
         if key.startswith(ARTICLE) and len(key) > len(ARTICLE) + 2:
-            stripped = Form(form.entity_id, form.kind, form.role, needs_article=True)
+            stripped = Form(form.entity_id, form.kind, form.role, needs_article=True, anaphor=form.anaphor)
             self.forms.setdefault(key[len(ARTICLE):], []).append(stripped)
 
     def _add_entry(self, entry: dict) -> None:
@@ -110,6 +113,12 @@ class Matcher:
                 self._add(latin_surname, Form(eid, "alias"))
         for text in entry.get("generic", []):  # "الحلف" for NATO: only where NATO is named
             self._add(text, Form(eid, "generic"))
+        own = {fold(t) for t in entry.get("generic", [])}
+        anaphors, paraphrases = head_forms(entry)
+        for key in sorted(anaphors - own):
+            self._add(key, Form(eid, "generic", anaphor=True))
+        for key in sorted(paraphrases - own):
+            self._add(key, Form(eid, "generic"))
         for i, role in enumerate(entry.get("roles", [])):
             for text in role.get("title", []):
                 self._add(text, Form(eid, "title", i))
@@ -118,10 +127,15 @@ class Matcher:
 
     # -- matching ------------------------------------------------------------------------
     def candidates(self, view_text: str) -> list[Match]:
-        """Every word-bounded hit (before overlap resolution); generic titles included."""
+        """Every word-bounded hit (before overlap resolution); generic titles included.
+
+        Quotation marks at a word's edge do not break a name (scraped and machine-translated
+        text quotes one word of it: “التحالف” الراغبين); hits are mapped back to view offsets.
+        """
         out: list[Match] = []
         if not self.forms:
             return out
+        view_text, back = _without_edge_quotes(view_text)
         n = len(view_text)
         for last, key in self.automaton.iter(view_text):
             end = last + 1
@@ -141,7 +155,10 @@ class Matcher:
                     entry = self.registry.entries[form.entity_id]
                     if entry["type"] == "PER" or form.kind in ("nisba", "title", "generic"):
                         continue  # "الماكرون" is no name; nisba forms list their article themselves
-                out.append(Match(start, end, form, key))
+                if back is None:
+                    out.append(Match(start, end, form, key))
+                else:
+                    out.append(Match(back[start], back[end - 1] + 1, form, key))
         return out
 
     def rank(self, match: Match, published: str | None) -> tuple:
@@ -175,6 +192,46 @@ class Matcher:
         resolved.sort(key=lambda m: (m.start, m.end))
         generic.sort(key=lambda m: (m.start, -(m.end - m.start)))
         return resolved, generic
+
+
+def head_forms(entry: dict) -> tuple[set[str], set[str]]:
+    """Forms an entry gets from the head noun of its names (data/entities/rules/head_nouns.json):
+    the definite nouns of the head's class as anaphors ("المجموعة" for a group), and for
+    meetings the paraphrases of its generic names with the class's other nouns and "في"
+    ("اجتماع البيت الأبيض" → "المحادثات في البيت الأبيض")."""
+    classes = head_noun_classes()
+    anaphors: set[str] = set()
+    paraphrases: set[str] = set()
+    generic = {fold(t) for t in entry.get("generic", [])}
+    for text in {fold(t) for t in [entry["name"], *entry.get("variants", [])]} | generic:
+        words = text.split()
+        cls = classes.get(words[0]) if words else None
+        if cls is None or entry["type"] not in cls["types"]:
+            continue
+        anaphors.update(ARTICLE + noun for noun in cls["nouns"])
+        joiner = cls.get("paraphrase_with")
+        if joiner and text in generic and len(words) >= 2 and words[1] != joiner:
+            rest = " ".join(words[1:])
+            for noun in cls["nouns"]:
+                for head in (noun, ARTICLE + noun):
+                    paraphrases.update({f"{head} {rest}", f"{head} {joiner} {rest}"})
+    return anaphors, paraphrases
+
+
+def _without_edge_quotes(text: str) -> tuple[str, list[int] | None]:
+    """The text without quotation marks that touch a space or the text's edge, and for each
+    kept character its index in ``text`` (None when nothing was removed)."""
+    if QUOTE not in text:
+        return text, None
+    kept: list[int] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == QUOTE and (i == 0 or i == n - 1 or text[i - 1].isspace() or text[i + 1].isspace()):
+            continue
+        kept.append(i)
+    if len(kept) == n:
+        return text, None
+    return "".join(text[i] for i in kept), kept
 
 
 def _non_overlapping(ranked: list[Match]) -> list[Match]:

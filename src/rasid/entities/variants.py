@@ -30,6 +30,19 @@ def variant_rules() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def head_noun_classes() -> dict[str, dict[str, Any]]:
+    """Folded head noun -> its class (``types``, folded ``nouns``, optional ``paraphrase_with``)."""
+    out: dict[str, dict[str, Any]] = {}
+    for cls in _rules("head_nouns.json")["classes"].values():
+        folded = {**cls, "nouns": [fold(n) for n in cls["nouns"]]}
+        if folded.get("paraphrase_with"):
+            folded["paraphrase_with"] = fold(folded["paraphrase_with"])
+        for noun in folded["nouns"]:
+            out[noun] = folded
+    return out
+
+
+@lru_cache(maxsize=1)
 def clitic_prefixes() -> frozenset[str]:
     """Every folded proclitic sequence allowed before a name inside one word (without "")."""
     raw = _rules("clitics.json")

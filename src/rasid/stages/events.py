@@ -258,6 +258,14 @@ class EventFinder:
                         return None if tid in actor_ids else tid
         return None
 
+    def meeting_of(self, trig: Match) -> str | None:
+        """The EVENT mention a meeting trigger stands in ("محادثات في البيت الأبيض")."""
+        t0, t1 = self.ws[trig.first].start, self.ws[trig.last].end
+        for m in self.mentions:
+            if m.start < t1 and t0 < m.end and self.types.get(m.attrs["id"]) == "EVENT":
+                return str(m.attrs["id"])
+        return None
+
     def clause_end(self, pos: int, sent_end: int) -> int:
         """Where the clause that starts at pos ends: a semicolon, or the next trigger after a comma."""
         for i in range(*self.wr(pos, sent_end)):
@@ -307,6 +315,11 @@ class EventFinder:
                     tid = self.target_id(m)
                     if after <= m.start and m.end <= clause_end and tid not in actor_ids and tid not in target_ids:
                         target_ids.append(tid)
+                if etype.plover == "CONSULT":
+                    # "جرت محادثات في البيت الأبيض بين …": the named meeting the trigger is part of
+                    met = self.meeting_of(trig)
+                    if met is not None and met not in actor_ids:
+                        target_ids = [met] + [t for t in target_ids if t != met]
                 if not target_ids and etype.plover == "CONSULT":
                     host = self.venue_host(trig, sent, actor_ids)
                     target_ids = [host] if host else []
