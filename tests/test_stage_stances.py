@@ -113,3 +113,47 @@ def test_names_addressed_by_a_demanding_verb_are_not_the_actor():
     finally:
         NAMES.pop("كندا")
     assert got == [("per:sami", "raise_defense_spending", "support")]
+
+
+def test_a_balanced_quoted_title_between_actor_and_cue_stays_in_the_clause():
+    text = "ردد سامي النجار رسائل الحملة، مثل شعار “السلام من خلال القوة” والانفتاح على التفاوض مع بوتين."
+    assert _run(text) == [("per:sami", "negotiate_with_putin", "support")]
+
+
+def test_word_groups_take_their_nearest_hits_not_the_first_ones():
+    # "الدفاع" of the title comes first; the group pair is "إنفاقها الدفاعي" further on
+    text = "قال وزير الدفاع الأمريكي إن بولندا تريد زيادة إنفاقها الدفاعي."
+    assert _run(text) == [("gpe:pl", "raise_defense_spending", "support")]
+
+
+def test_an_organisation_after_a_membership_phrase_is_the_actor():
+    text = "تتفق معظم البلدان في الناتو على أن هناك حاجة إلى انضمام أوكرانيا."
+    assert _run(text) == [("org:nato", "ukraine_nato_membership", "support")]
+
+
+def test_a_near_rule_is_cancelled_by_its_unless_words():
+    assert _run("تدعم بولندا أوكرانيا وعضويتها.") == [("gpe:pl", "ukraine_nato_membership", "support")]
+    assert _run("تدعم بولندا أوكرانيا وعضويتها في الاتحاد الأوروبي.") == []
+
+
+def test_the_venue_of_a_summit_is_neither_actor_nor_speaker():
+    assert _run("خلال قمة واشنطن أكدوا دعم انضمام أوكرانيا إلى الناتو.") == []
+    assert _run("أكدت واشنطن دعم انضمام أوكرانيا إلى الناتو.") == [("gpe:us", "ukraine_nato_membership", "support")]
+
+
+def test_we_in_the_quote_of_an_organisations_officer_is_the_organisation_too():
+    text = "وقال سامي النجار للصحفيين: “اتفقنا على المسار الذي لا رجعة فيه نحو الناتو”."
+    doc = Document(text, meta={"published": "2024-12-03"})
+    sentences.build()(doc)
+    doc.add("entities", [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
+                         for name, (eid, etype) in NAMES.items() for m in re.finditer(name, text)])
+    sami = {"id": "per:sami", "type": "PER", "roles": [{"org": "org:nato", "title_en": "Secretary General"}]}
+    doc.objects["entities"] = {"per:sami": sami}
+    quotes.build()(doc)
+    stances.build()(doc)
+    assert sorted((s.attrs["actor"], s.attrs["proposition"], s.attrs["stance"]) for s in doc.spans("stances")) == [
+        ("org:nato", "ukraine_nato_membership", "support"), ("per:sami", "ukraine_nato_membership", "support")]
+    doc.objects["entities"] = {"per:sami": {**sami, "roles": []}}
+    doc.layers.pop("stances", None)
+    stances.build()(doc)
+    assert [s.attrs["actor"] for s in doc.spans("stances")] == ["per:sami"]

@@ -8,10 +8,12 @@ inside a longer mention ("الأمريكي" inside "وزير الدفاع الأ
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from rasid.arabic.normalise import fold
 from rasid.doc import Document, Span
+from rasid.entities.variants import head_noun_classes
 
 #: prepositions whose object is not the doer of the clause ("ضمانات أمنية لأوكرانيا")
 _PREPOSITIONS = frozenset(fold(w) for w in "في إلى الى على عن مع ضد حول بين لدى تجاه نحو عبر بشأن داخل".split())
@@ -44,8 +46,26 @@ def actor_mentions(doc: Document, types: tuple[str, ...], subjects_only: bool = 
            if (m.attrs.get("type") or table.get(m.attrs.get("id"), {}).get("type")) in types
            and m.attrs.get("_form") != "nisba"]
     if subjects_only:
-        out = [m for m in out if not governed_by_preposition(doc.text, m)]
+        out = [m for m in out if not governed_by_preposition(doc.text, m) or members_before(doc.text, m)]
     return out
+
+
+@lru_cache(maxsize=1)
+def _membership_phrases() -> tuple[str, ...]:
+    """"الدول الأعضاء في", "البلدان في": phrases after which an organisation stands for its members
+    (shared with the events lexicon, where they live)."""
+    import json
+    from importlib import resources
+
+    raw = json.loads(resources.files("rasid").joinpath("data/events/verbs.json").read_text("utf-8"))
+    return tuple(" ".join(fold(p).split()) for p in raw.get("membership", []))
+
+
+def members_before(text: str, mention: Span) -> bool:
+    """Whether a membership phrase stands right before the mention ("معظم البلدان في الائتلاف"):
+    the organisation then stands for its members and can be an actor though "في" governs it."""
+    before = " ".join(fold(text[max(0, mention.start - 40):mention.start]).split())
+    return any(before.endswith(p) or before.endswith(p + " ") for p in _membership_phrases())
 
 
 #: prepositions that make a capital a place rather than a party (لكييف "for Kyiv" stays a party)
@@ -70,6 +90,20 @@ def locative(text: str, mention: Span) -> bool:
     return _after_preposition(text, mention, "ب", _LOCATIVE, glued_article=False)
 
 
+@lru_cache(maxsize=1)
+def _meeting_nouns() -> frozenset[str]:
+    return frozenset(noun for noun, cls in head_noun_classes().items() if "EVENT" in cls["types"])
+
+
 def governed_by_preposition(text: str, mention: Span) -> bool:
-    """True when the mention is the object of a preposition: لأوكرانيا, في بروكسل, مع روسيا."""
-    return _after_preposition(text, mention, _GLUED_PREPOSITION, _PREPOSITIONS, glued_article=True)
+    """True when the mention is the object of a preposition (لأوكرانيا, في بروكسل, مع روسيا), or
+    a place in the genitive of a meeting noun ("قمة واشنطن": it names the venue, it does nothing;
+    "لقاء ترامب" keeps its doer)."""
+    return _after_preposition(text, mention, _GLUED_PREPOSITION, _PREPOSITIONS, glued_article=True) \
+        or names_a_venue(text, mention)
+
+
+def names_a_venue(text: str, mention: Span) -> bool:
+    """True for a place in the genitive of a meeting noun: "قمة واشنطن", "مؤتمر ميونيخ"."""
+    return mention.attrs.get("type") in ("GPE", "LOC") and _after_preposition(
+        text, mention, "", _meeting_nouns(), glued_article=False)

@@ -23,7 +23,7 @@ from typing import Any
 from rasid.arabic.normalise import fold
 from rasid.arabic.wordmatch import WORD
 from rasid.doc import Document, Span
-from rasid.stages.actors import actor_id, actor_mentions
+from rasid.stages.actors import actor_id, actor_mentions, names_a_venue
 
 STAGE = "quotes@1"
 _OPEN_MARKS = "“«„"
@@ -130,7 +130,8 @@ class QuoteFinder:
         self.words = _words(doc.text, cues)
         self.word_starts = [w.start for w in self.words]
         self.table = doc.objects.get("entities", {})
-        self.mentions = actor_mentions(doc, _ACTOR_TYPES)
+        # "خلال قمة واشنطن أكدوا": a summit's venue is no speaker
+        self.mentions = [m for m in actor_mentions(doc, _ACTOR_TYPES) if not names_a_venue(doc.text, m)]
         self.mention_starts = [m.start for m in self.mentions]
         self.sentences = sorted((s.start, s.end) for s in doc.spans("sentences"))
         self.new_entities: list[Span] = []

@@ -39,6 +39,7 @@ class Near:
     proposition: str
     groups: tuple[frozenset[str], ...]
     window: int
+    unless: frozenset[str] = frozenset()  # words that, anywhere in the sentence, cancel the rule
 
 
 @dataclass
@@ -62,6 +63,23 @@ class StanceCues:
     holders: PhraseMatcher
     alternatives: PhraseMatcher
     openers: frozenset[str]
+    we: frozenset[str] = frozenset()
+
+
+def crosses_clause(between: str) -> bool:
+    """Whether text between a name and a cue leaves the name's clause: a sentence stop, a colon,
+    or a quotation opened or closed in it (a quoted title like “السلام من خلال القوة” is balanced)."""
+    if any(ch in ".؟!:" for ch in between):
+        return True
+    depth = 0
+    for ch in between:
+        if ch in "“«":
+            depth += 1
+        elif ch in "”»":
+            depth -= 1
+            if depth < 0:
+                return True
+    return depth != 0 or between.count('"') % 2 == 1
 
 
 def profile_paths(extra_dirs: list[Path] | None = None) -> list[Path]:
@@ -97,7 +115,8 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
                 phrase_entries += [(p, pid) for p in prop.get("phrases", [])]
                 for rule in prop.get("near", []):
                     groups = tuple(frozenset(fold(w) for w in group) for group in rule["groups"])
-                    near.append(Near(pid, groups, int(rule.get("window", 6))))
+                    near.append(Near(pid, groups, int(rule.get("window", 6)),
+                                     frozenset(fold(w) for w in rule.get("unless", []))))
                 excludes[pid] = frozenset(prop.get("excludes", []))
                 prop_cue_entries += [(c, ("support", pid)) for c in prop.get("support_cues", [])]
         except (KeyError, TypeError, ValueError) as err:
@@ -116,7 +135,20 @@ def load_cues() -> StanceCues:
                       frozenset(fold(a) for a in raw["addressee_cues"]), raw.get("default_in_quotes"),
                       PhraseMatcher((h, True) for h in raw["position_holders"]),
                       PhraseMatcher((a, True) for a in raw["alternatives"]),
-                      frozenset(fold(w) for w in raw["clause_openers"]))
+                      frozenset(fold(w) for w in raw["clause_openers"]),
+                      frozenset(" ".join(fold(w).split()) for w in raw.get("we_cues", [])))
+
+
+def _tightest(hits: list[list[int]]) -> tuple[int, int]:
+    """The narrowest (first, last) word range holding one hit of every group: each hit of the
+    first group with the nearest hit of each other group ("وزير الدفاع … إنفاقها الدفاعي")."""
+    best = (0, 1 << 30)
+    for anchor in hits[0]:
+        chosen = [anchor] + [min(group, key=lambda i: abs(i - anchor)) for group in hits[1:]]
+        span = (min(chosen), max(chosen))
+        if span[1] - span[0] < best[1] - best[0]:
+            best = span
+    return best
 
 
 def find_propositions(ws: list[Word], lo: int, hi: int, profile: Profile) -> list[Match]:
@@ -128,14 +160,15 @@ def find_propositions(ws: list[Word], lo: int, hi: int, profile: Profile) -> lis
     for rule in profile.near:
         if rule.proposition in covered or not keys:
             continue
+        if rule.unless and any(not rule.unless.isdisjoint(stems(ws[i].key)) for i in range(lo, hi)):
+            continue
         hits: list[list[int]] = [[] for _ in rule.groups]
         for i, word_keys in keys:
             for g, group in enumerate(rule.groups):
                 if not group.isdisjoint(word_keys):
                     hits[g].append(i)
         if all(hits):
-            first = min(h[0] for h in hits)
-            last = max(min(h) for h in hits)
+            first, last = _tightest(hits)
             if last - first <= rule.window:
                 found.append(Match(first, last, rule.proposition))
                 covered.add(rule.proposition)
@@ -214,7 +247,7 @@ class StanceFinder:
             cue_start = verb_start  # look for the subject before the addressing verb
         # subject before the cue, nearest first, within the clause
         before = self.actors_near(sent[0], cue_start, prop_span)
-        before = [m for m in before if not any(ch in ".؟!:“”«»\"" for ch in self.doc.text[m.end:cue_start])]
+        before = [m for m in before if not crosses_clause(self.doc.text[m.end:cue_start])]
         if before:
             tail = before[-1]
             chain = [tail]
@@ -246,8 +279,8 @@ class StanceFinder:
         if before and self._close(before[-1].end, cue_start, 12):
             return [actor_id(before[-1], self.table)]
         in_direct = self.speaker_at(cue_start, kinds=("direct",))
-        if in_direct:
-            return [in_direct]  # inside a speaker's own words, the speaker holds the position
+        if in_direct:  # inside a speaker's own words, the speaker holds the position
+            return [in_direct, *self._speaks_for(in_direct, cue)]
         # "مجموعة من الحلفاء الغربيين في مفاوضات …": the subject's nationality adjective
         nisba = [m for m in self.nisba if sent[0] <= m.start and m.end <= cue_start
                  and self._close(m.end, cue_start, 5)
@@ -256,6 +289,14 @@ class StanceFinder:
             return list(dict.fromkeys(actor_id(m, self.table) for m in nisba[-1:]))
         speaker = self.speaker_at(cue_start) or self.speaker_at(prop_span[0])
         return [speaker] if speaker else []
+
+    def _speaks_for(self, speaker: str, cue: Match) -> list[str]:
+        """The organisation a speaker's "we" stands for: their role's organisation at the date."""
+        said = " ".join(self.ws[i].key for i in range(cue.first, cue.last + 1))
+        if said not in self.cues.we and not any(stem in self.cues.we for stem in stems(said)):
+            return []
+        orgs = [r["org"] for r in self.table.get(speaker, {}).get("roles", []) if r.get("org")]
+        return orgs[:1] if orgs and orgs[0] != speaker else []
 
     def _addressing_verb(self, cue: Match, sent: tuple[int, int]) -> int | None:
         """Index of an addressing verb (حث، طالب، دعا …) up to 8 words before the cue in its clause."""
