@@ -137,8 +137,8 @@ def test_counts_and_json_round_trip() -> None:
     import json
 
     b = build_briefing(corpus(), "ukraine_security")
-    assert b["counts"] == {"documents": 3, "first": "2024-12-01", "last": "2025-03-01", "stances": 4,
-                           "events": 3, "quotes": 3, "actors": 2, "speakers": 2}
+    assert b["counts"] == {"documents": 3, "first": "2024-12-01", "last": "2025-03-01", "inferred": 0,
+                           "stances": 4, "events": 3, "quotes": 3, "actors": 2, "speakers": 2}
     assert json.loads(json.dumps(b)) == b
 
 
@@ -170,3 +170,23 @@ def test_store_is_accepted_in_place_of_documents(tmp_path) -> None:
         store.write_documents(corpus())
         b = build_briefing(store, "ukraine_security")
     assert _cells(b) == _cells(build_briefing(corpus(), "ukraine_security"))
+
+
+def test_an_inferred_publication_date_dates_the_facts_and_is_marked() -> None:
+    from rasid.brief.text import render_text
+
+    doc = make_doc(["رفضت واشنطن عضوية أوكرانيا في الناتو."], None,
+                   stances=[(0, stance("gpe:us", "ukraine_nato_membership", "oppose"))])
+    doc.meta["published_inferred"] = {"value": "2025-02-15", "confidence": "medium", "evidence": []}
+    b = build_briefing([doc], "ukraine_security")
+    assert b["counts"]["first"] == "2025-02-15" and b["counts"]["inferred"] == 1
+    assert b["documents"][0]["published_inferred"] is True
+    cell = b["matrix"][0]["cells"]["ukraine_nato_membership"]
+    assert (cell["date"], cell["date_inferred"]) == ("2025-02-15", True)
+    text = render_text(b)
+    assert "(1 inferred from the text, marked ≈)" in text
+    assert "− ≈2025-02-15" in text
+    # metadata wins over inference, and is not marked
+    doc.meta["published"] = "2025-02-12"
+    cell = build_briefing([doc], "ukraine_security")["matrix"][0]["cells"]["ukraine_nato_membership"]
+    assert (cell["date"], cell["date_inferred"]) == ("2025-02-12", False)

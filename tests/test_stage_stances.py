@@ -157,3 +157,11 @@ def test_we_in_the_quote_of_an_organisations_officer_is_the_organisation_too():
     doc.layers.pop("stances", None)
     stances.build()(doc)
     assert [s.attrs["actor"] for s in doc.spans("stances")] == ["per:sami"]
+
+
+def test_a_verb_coordinated_after_a_comma_keeps_the_first_clauses_subject():
+    text = "تواصل المجر الضغط على جارتها بولندا، وترفض انضمام أوكرانيا إلى الناتو."
+    assert _run(text) == [("gpe:hu", "ukraine_nato_membership", "oppose")]
+    # without the comma the nearest name before the verb is its subject
+    assert _run("قالت المجر إن بولندا ترفض انضمام أوكرانيا إلى الناتو.") == [
+        ("gpe:pl", "ukraine_nato_membership", "oppose")]

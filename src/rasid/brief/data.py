@@ -3,7 +3,9 @@
 Pure over an iterable of analysed :class:`~rasid.doc.Document` objects (or anything with
 ``iter_documents()``, such as a :class:`~rasid.store.Store`), so the CLI and the web API
 share it.  The result holds only str, int, bool, None, lists and dicts.  A fact's date is
-its own ``date`` attribute when that is a calendar date, else its document's published date.
+its own ``date`` attribute when that is a calendar date, else its document's published date —
+the metadata's, or where there is none the date the dates stage inferred from the text
+(``date_inferred`` is then true, and the renderers mark it with ≈).
 """
 
 from __future__ import annotations
@@ -72,6 +74,15 @@ def _fact_date(span: Span, published: str | None) -> str | None:
     return as_date(span.attrs.get("date")) or published
 
 
+def published_of(doc: Document) -> tuple[str | None, bool]:
+    """(published date, whether it was inferred from the text): metadata first, then inference."""
+    given = as_date(doc.meta.get("published"))
+    if given:
+        return given, False
+    inferred = as_date((doc.meta.get("published_inferred") or {}).get("value"))
+    return inferred, inferred is not None
+
+
 def _order_key(date: str | None, published: str | None, doc_id: str, start: int) -> tuple[str, str, str, int]:
     return (date or "", published or "", doc_id, start)
 
@@ -108,7 +119,8 @@ class _Names:
 
 def _doc_record(doc: Document) -> dict[str, Any]:
     meta = doc.meta
-    return {"id": doc.id, "title": meta.get("title"), "published": as_date(meta.get("published")),
+    published, inferred = published_of(doc)
+    return {"id": doc.id, "title": meta.get("title"), "published": published, "published_inferred": inferred,
             "source": meta.get("source"), "url": meta.get("url")}
 
 
@@ -137,7 +149,7 @@ def build_briefing(docs: Iterable[Document] | Any, topic: str | None = None, *,
     quotes: list[dict[str, Any]] = []
     seen_events: set[tuple[Any, ...]] = set()
     for doc in docs:
-        published = as_date(doc.meta.get("published"))
+        published, inferred = published_of(doc)
         if not in_range(published, date_from, date_to):
             continue
         names.learn(doc)
@@ -153,6 +165,7 @@ def build_briefing(docs: Iterable[Document] | Any, topic: str | None = None, *,
                 continue
             cue = s.attrs.get("cue")
             stances.append({"actor": actor, "proposition": prop, "stance": stance, "date": date,
+                            "date_inferred": inferred and not as_date(s.attrs.get("date")),
                             "doc_id": doc.id, "title": title, "published": published,
                             "evidence": s.surface(doc.text), "start": s.start, "end": s.end,
                             "cue": {"start": cue["start"], "end": cue["end"]} if isinstance(cue, dict) else None})
@@ -166,7 +179,8 @@ def build_briefing(docs: Iterable[Document] | Any, topic: str | None = None, *,
             if actor is None or key in seen_events or not in_range(date, date_from, date_to):
                 continue
             seen_events.add(key)
-            events.append({"date": date, "date_from": "event" if own else "published", "doc_id": doc.id,
+            events.append({"date": date, "date_from": "event" if own else "published",
+                           "date_inferred": inferred and not own, "doc_id": doc.id,
                            "title": title, "published": published, "actor": actor,
                            "action": a.get("action"), "plover": a.get("plover"), "code": a.get("code"),
                            "target": target, "target_text": a.get("target_text"),
@@ -178,7 +192,8 @@ def build_briefing(docs: Iterable[Document] | Any, topic: str | None = None, *,
             date = _fact_date(s, published)
             if speaker is None or not in_range(date, date_from, date_to):
                 continue
-            quotes.append({"speaker": speaker, "kind": s.attrs.get("kind"), "date": date, "doc_id": doc.id,
+            quotes.append({"speaker": speaker, "kind": s.attrs.get("kind"), "date": date,
+                           "date_inferred": inferred and not as_date(s.attrs.get("date")), "doc_id": doc.id,
                            "title": title, "published": published, "text": s.surface(doc.text),
                            "start": s.start, "end": s.end})
 
@@ -204,11 +219,13 @@ def build_briefing(docs: Iterable[Document] | Any, topic: str | None = None, *,
         "topics": [{"id": t["id"], "label": t["label"]} for t in topics],
         "range": {"from": date_from, "to": date_to},
         "counts": {"documents": len(documents), "first": dates[0] if dates else None,
-                   "last": dates[-1] if dates else None, "stances": len(stances), "events": len(timeline),
+                   "last": dates[-1] if dates else None,
+                   "inferred": sum(1 for d in documents if d["published_inferred"]), "stances": len(stances), "events": len(timeline),
                    "quotes": len(quotes), "actors": len(matrix), "speakers": len({q["speaker"] for q in quotes})},
         "propositions": propositions,
         "matrix": matrix,
-        "stances": [{k: st[k] for k in ("actor", "proposition", "stance", "date", "doc_id", "start", "end")}
+        "stances": [{k: st[k] for k in ("actor", "proposition", "stance", "date", "date_inferred", "doc_id",
+                                        "start", "end")}
                     for st in sorted(stances, key=lambda st: _order_key(st["date"], st["published"],
                                                                         st["doc_id"], st["start"]))],
         "timeline": timeline,
@@ -236,7 +253,8 @@ def _matrix(stances: list[dict[str, Any]], propositions: list[dict[str, Any]],
             latest = max(found, key=lambda st: _order_key(st["date"], st["published"], st["doc_id"], st["start"]))
             counts = Counter(st["stance"] for st in found)
             cells[p["id"]] = {
-                "stance": latest["stance"], "date": latest["date"], "doc_id": latest["doc_id"],
+                "stance": latest["stance"], "date": latest["date"], "date_inferred": latest["date_inferred"],
+                "doc_id": latest["doc_id"],
                 "title": latest["title"], "evidence": latest["evidence"], "start": latest["start"],
                 "end": latest["end"], "cue": latest["cue"], "count": len(found),
                 "counts": {k: counts.get(k, 0) for k in STANCE_ORDER}, "conflict": len(counts) > 1,
@@ -256,7 +274,8 @@ def _speakers(quotes: list[dict[str, Any]], names: _Names, top: int | None) -> l
         latest = max(found, key=lambda q: _order_key(q["date"], q["published"], q["doc_id"], q["start"]))
         out.append({"speaker": names.info(speaker), "count": len(found),
                     "documents": len({q["doc_id"] for q in found}),
-                    "latest": {k: latest[k] for k in ("text", "date", "kind", "doc_id", "title", "start", "end")}})
+                    "latest": {k: latest[k] for k in ("text", "date", "date_inferred", "kind", "doc_id", "title",
+                                                      "start", "end")}})
     out.sort(key=lambda s: (-s["count"], _neg(s["latest"]["date"]), s["speaker"]["id"]))
     return out if top is None else out[:top]
 

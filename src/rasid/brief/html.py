@@ -11,7 +11,7 @@ from html import escape
 from typing import Any
 
 from rasid.brief.data import STANCE_SIGNS
-from rasid.brief.text import cell_text
+from rasid.brief.text import cell_text, shown_date
 
 _CSS = """
 body{font-family:"Noto Naskh Arabic","Amiri","Segoe UI",Tahoma,sans-serif;margin:1.5rem;color:#1d1d1f;
@@ -51,9 +51,9 @@ def _name(info: dict[str, Any] | None) -> str:
     return _e(ar or en or info.get("id"))
 
 
-def _source(doc_id: str, title: str | None, date: str | None) -> str:
+def _source(doc_id: str, title: str | None, record: dict[str, Any]) -> str:
     label = f"{_e(title)} · " if title else ""
-    return f'<span class="src">{label}<span class="ltr">{_e(doc_id[:8])} · {_e(date or "undated")}</span></span>'
+    return f'<span class="src">{label}<span class="ltr">{_e(doc_id[:8])} · {_e(shown_date(record))}</span></span>'
 
 
 def _matrix(briefing: dict[str, Any]) -> str:
@@ -75,7 +75,7 @@ def _matrix(briefing: dict[str, Any]) -> str:
             cells.append(
                 f'<td class="{_e(classes)}"><details><summary>{_e(cell_text(cell))}</summary>'
                 f'<blockquote>{_e(cell["evidence"])}</blockquote>'
-                f'{_source(cell["doc_id"], cell["title"], cell["date"])}'
+                f'{_source(cell["doc_id"], cell["title"], cell)}'
                 f'<div class="src ltr">{_e(cell["count"])} stance(s): {_e(tally)}</div></details></td>')
         body.append(f"<tr><th>{_name(r['actor'])}</th>{''.join(cells)}</tr>")
     return (f'<table class="matrix"><thead><tr><th>الفاعل <span class="en">Actor</span></th>{head}</tr></thead>'
@@ -96,7 +96,7 @@ def _timeline(briefing: dict[str, Any]) -> str:
         target = _name(e["target"]) if e["target"] else _e(e.get("target_text") or "")
         code = "/".join(str(x) for x in (e.get("plover"), e.get("code")) if x)
         rows.append(
-            f'<tr><td class="ltr">{_e(e["date"] or "undated")}</td><td>{_name(e["actor"])}</td>'
+            f'<tr><td class="ltr">{_e(shown_date(e))}</td><td>{_name(e["actor"])}</td>'
             f'<td class="ltr">{action}</td><td>{target}</td><td>{_name(e["place"]) if e["place"] else ""}</td>'
             f'<td class="ltr">{_e(code)}</td><td><details><summary>{_e(e["doc_id"][:8])}</summary>'
             f'<blockquote>{_e(e["evidence"])}</blockquote></details></td></tr>')
@@ -114,7 +114,7 @@ def _speakers(briefing: dict[str, Any]) -> str:
         latest = s["latest"]
         items.append(f'<li><strong>{_name(s["speaker"])}</strong> <span class="ltr">×{_e(s["count"])}</span>'
                      f'<blockquote>{_e(latest["text"])}</blockquote>'
-                     f'{_source(latest["doc_id"], latest["title"], latest["date"])}</li>')
+                     f'{_source(latest["doc_id"], latest["title"], latest)}</li>')
     return f'<ol class="speakers">{"".join(items)}</ol>'
 
 

@@ -34,6 +34,13 @@ def both_names(info: dict[str, Any] | None) -> str:
     return f"{en} — {ar}" if en and ar and ar != en else str(en or ar or info.get("id"))
 
 
+def shown_date(record: dict[str, Any]) -> str:
+    """A fact's date as printed: ISO, with ≈ when it is an inferred publication date."""
+    if not record.get("date"):
+        return "undated"
+    return ("≈" if record.get("date_inferred") else "") + record["date"]
+
+
 def source_label(doc_id: str, title: str | None) -> str:
     return f"{doc_id[:8]} {one_line(title, 50)}" if title else doc_id[:8]
 
@@ -42,7 +49,7 @@ def cell_text(cell: dict[str, Any] | None) -> str:
     """'+ 2025-02-12' (support), '− …' (oppose), '? …' (hesitant); '×N' stances, '!' if they differ."""
     if not cell:
         return "·"
-    text = f"{STANCE_SIGNS[cell['stance']]} {cell['date'] or 'undated'}"
+    text = f"{STANCE_SIGNS[cell['stance']]} {shown_date(cell)}"
     if cell["count"] > 1:
         text += f" ×{cell['count']}"
     return text + ("!" if cell["conflict"] else "")
@@ -53,6 +60,8 @@ def _header(briefing: dict[str, Any]) -> list[str]:
     title = f"{topic['label']} ({topic['id']})" if topic else "all topics"
     c = briefing["counts"]
     span = f"{c['first']} … {c['last']}" if c["first"] else "no dated documents"
+    if c.get("inferred"):
+        span += f" ({c['inferred']} inferred from the text, marked ≈)"
     rng = briefing.get("range") or {}
     lines = [f"rasid brief — {title}",
              f"{c['documents']} document{'s' if c['documents'] != 1 else ''}, {span}; "
@@ -96,7 +105,7 @@ def evidence_lines(briefing: dict[str, Any]) -> list[str]:
             if not cell:
                 continue
             lines.append(f"  {english(r['actor'])} · {labels.get(pid, pid)}: {STANCE_SIGNS[cell['stance']]} "
-                         f"{cell['stance']}, {cell['date'] or 'undated'}, {source_label(cell['doc_id'], cell['title'])}")
+                         f"{cell['stance']}, {shown_date(cell)}, {source_label(cell['doc_id'], cell['title'])}")
             if cell["count"] > 1:
                 tally = ", ".join(f"{n} {k}" for k, n in cell["counts"].items() if n)
                 lines.append(f"      {cell['count']} stances: {tally}" + ("  — positions differ" if cell["conflict"]
@@ -112,7 +121,7 @@ def event_line(e: dict[str, Any]) -> str:
     target = english(e["target"]) if e["target"] else (f"“{one_line(e['target_text'], 30)}”"
                                                           if e.get("target_text") else "")
     code = "/".join(x for x in (e.get("plover"), e.get("code")) if x)
-    parts = [f"  {e['date'] or 'undated':<10}", english(e["actor"]), verb]
+    parts = [f"  {shown_date(e):<10}", english(e["actor"]), verb]
     if target:
         parts.append(f"→ {target}")
     if e.get("place"):
@@ -141,7 +150,7 @@ def speaker_lines(briefing: dict[str, Any]) -> list[str]:
         latest = s["latest"]
         docs = f"{s['documents']} doc{'s' if s['documents'] != 1 else ''}"
         lines.append(f"  {s['count']:>4}  {both_names(s['speaker'])}  ({docs})")
-        lines.append(f"        latest {latest['date'] or 'undated'}, {source_label(latest['doc_id'], latest['title'])}: "
+        lines.append(f"        latest {shown_date(latest)}, {source_label(latest['doc_id'], latest['title'])}: "
                      f"«{one_line(latest['text'], EVIDENCE_CHARS - 30)}»")
     return lines
 

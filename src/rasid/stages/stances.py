@@ -248,6 +248,10 @@ class StanceFinder:
         # subject before the cue, nearest first, within the clause
         before = self.actors_near(sent[0], cue_start, prop_span)
         before = [m for m in before if not crosses_clause(self.doc.text[m.end:cue_start])]
+        if before and self._coordinated_verb(cue):
+            # "تشن روسيا هجوما على جارتها أوكرانيا، وتشترط …": a verb joined by "، و" shares the
+            # subject of the clause before the comma, not the last name in it
+            return [actor_id(before[0], self.table)]
         if before:
             tail = before[-1]
             chain = [tail]
@@ -289,6 +293,14 @@ class StanceFinder:
             return list(dict.fromkeys(actor_id(m, self.table) for m in nisba[-1:]))
         speaker = self.speaker_at(cue_start) or self.speaker_at(prop_span[0])
         return [speaker] if speaker else []
+
+    def _coordinated_verb(self, cue: Match) -> bool:
+        """Whether the cue opens a coordinated clause: a comma, then the cue with و attached."""
+        prev = cue.first - 1
+        if prev < 0 or self.doc.text[self.ws[cue.first].start] != "و":
+            return False
+        gap = self.doc.text[self.ws[prev].end:self.ws[cue.first].start]
+        return "،" in gap or "," in gap
 
     def _speaks_for(self, speaker: str, cue: Match) -> list[str]:
         """The organisation a speaker's "we" stands for: their role's organisation at the date."""
