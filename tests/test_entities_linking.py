@@ -216,3 +216,56 @@ def test_a_meeting_named_with_fi_and_another_meeting_noun_is_the_meeting(head_li
     text = "قالت الولايات المتحدة إن المحادثات في البيت الأبيض نجحت، وإن اللقاء كان مثمرا."
     assert found(head_linker, text, published="2025-08-19") == [
         ("الولايات المتحدة", "gpe:us"), ("المحادثات في البيت الأبيض", "event:wh_talks"), ("اللقاء", "event:wh_talks")]
+
+
+def _leader(pid: str, name: str, title: str, generic: str, country: str, start: str, end: str | None) -> dict:
+    return {"id": pid, "type": "PER", "name": name, "name_en": pid,
+            "roles": [{"title": [title], "generic": [generic], "title_en": title, "org": None, "country": country,
+                       "start": start, "end": end}]}
+
+
+OFFICES = [
+    _leader("per:us_president", "جون سميث", "الرئيس الأمريكي", "الرئيس", "gpe:us", "2025-01-20", None),
+    _leader("per:ru_president", "بافل إيفانوف", "الرئيس الروسي", "الرئيس", "gpe:ru", "2012-05-07", None),
+    _leader("per:ru_premier", "ميخائيل بتروف", "رئيس الوزراء الروسي", "رئيس الوزراء", "gpe:ru", "2020-01-16", None),
+    _leader("per:fr_president", "جان دوبون", "الرئيس الفرنسي", "الرئيس", "gpe:fr", "2017-05-14", None),
+    _leader("per:gb_premier_old", "جيمس براون", "رئيس الوزراء البريطاني", "رئيس الوزراء", "gpe:gb", "2022-10-25",
+            "2024-07-05"),
+    _leader("per:gb_premier", "وليام وايت", "رئيس الوزراء البريطاني", "رئيس الوزراء", "gpe:gb", "2024-07-05", None),
+    _leader("per:us_defense_old", "روبرت غرين", "وزير الدفاع الأمريكي", "وزير الدفاع", "gpe:us", "2021-01-22",
+            "2025-01-20"),
+    _leader("per:us_defense_older", "مارك بلاك", "وزير الدفاع الأمريكي", "وزير الدفاع", "gpe:us", "2019-07-23",
+            "2020-11-09"),
+]
+
+
+@pytest.fixture(scope="module")
+def office_linker(tmp_path_factory: pytest.TempPathFactory) -> Linker:
+    from rasid.entities.registry import shipped_files
+
+    folder = tmp_path_factory.mktemp("offices")
+    extra = folder / "extra.jsonl"
+    extra.write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in OFFICES), encoding="utf-8")
+    files = [p for p in shipped_files() if p.name == "countries.jsonl"] + [extra]
+    return Linker(load_registry(files, use_default_overlay=False), tagger=None)
+
+
+def test_a_counterpart_holds_the_same_office_in_the_adjectives_country(office_linker: Linker) -> None:
+    text = "أقنع الرئيس الأمريكي نظيره الروسي بالحوار."
+    assert [m for m in found(office_linker, text, "2025-08-19") if m[0].startswith("نظير")] == [
+        ("نظيره الروسي", "per:ru_president")]
+
+
+def test_a_leaders_counterpart_under_another_title_is_dated(office_linker: Linker) -> None:
+    text = "التقى الرئيس الفرنسي ونظيره البريطاني."
+    assert ("نظيره البريطاني", "per:gb_premier") in found(office_linker, text, "2025-03-01")
+    assert ("نظيره البريطاني", "per:gb_premier_old") in found(office_linker, text, "2023-03-01")
+    # no person named before: no counterpart
+    assert [m for m in found(office_linker, "وصل نظيره البريطاني.", "2025-03-01") if m[0].startswith("نظير")] == []
+
+
+def test_a_former_title_names_the_most_recently_ended_holder(office_linker: Linker) -> None:
+    assert found(office_linker, "قال وزير الدفاع الأمريكي السابق إن الحرب طويلة.", "2025-03-01")[0] == (
+        "وزير الدفاع الأمريكي السابق", "per:us_defense_old")
+    assert found(office_linker, "قال وزير الدفاع الأمريكي السابق إن الحرب طويلة.", "2023-03-01")[0] == (
+        "وزير الدفاع الأمريكي السابق", "per:us_defense_older")

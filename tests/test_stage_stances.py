@@ -165,3 +165,9 @@ def test_a_verb_coordinated_after_a_comma_keeps_the_first_clauses_subject():
     # without the comma the nearest name before the verb is its subject
     assert _run("قالت المجر إن بولندا ترفض انضمام أوكرانيا إلى الناتو.") == [
         ("gpe:pl", "ukraine_nato_membership", "oppose")]
+
+
+def test_a_person_named_before_an_addressing_verb_is_its_subject():
+    # "سامي النجار أقنع الولايات المتحدة بـ…": the one named before the verb persuades, the one after is persuaded
+    text = "قال التقرير إن سامي النجار أقنع الولايات المتحدة بدعم انضمام أوكرانيا إلى الناتو."
+    assert _run(text) == [("per:sami", "ukraine_nato_membership", "support")]

@@ -30,7 +30,7 @@ from rasid.arabic.normalise import View, fold, normalise
 from rasid.doc import Document
 from rasid.entities.matcher import Match, Matcher, role_active
 from rasid.entities.registry import Registry
-from rasid.entities.variants import clitic_prefixes, phrase_skeleton, skeleton, variant_rules
+from rasid.entities.variants import clitic_prefixes, phrase_skeleton, skeleton, title_rules, variant_rules
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,8 @@ WORD = re.compile(r"[^\W\d_]+")
 TAGGER_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 #: how many view characters may separate a generic title from the country/organisation naming it
 QUALIFIER_GAP = 3
+#: how many view characters before "نظيره" the person whose counterpart it is may stand
+COUNTERPART_REACH = 300
 #: mention kinds that spell a name (a surname can be taken from them; not from titles)
 NAME_KINDS = ("variant", "alias", "tagger")
 
@@ -109,6 +111,7 @@ class Linker:
         mentions = [self._mention(view, m.start, m.end, m.form.entity_id, m.form.kind) for m in resolved]
         mentions = [m for m in mentions if not is_noise(m.start, m.end)]
         mentions += self._generic_titles(view, generic, mentions, published)
+        mentions += self._counterparts(view, mentions, published)
         mentions += self._fuzzy_names(view, mentions)
         if self.tagger is not None:
             mentions += self._tagged(doc, view, mentions)
@@ -155,6 +158,54 @@ class Linker:
             if chosen is not None:
                 out.append(self._mention(view, gs, end, chosen, "generic"))
         return out
+
+    def _counterparts(self, view: View, mentions: list[Mention], published: str | None) -> list[Mention]:
+        """"الرئيس الأمريكي … ونظيره الروسي": the holder, in the adjective's country, of the office
+        that the last person named before holds (offices match by a shared generic title)."""
+        nouns = title_rules()["counterpart"]
+        nisba_at = {m.vstart: m for m in mentions if m.kind == "nisba" and m.etype == "GPE"}
+        out: list[Mention] = []
+        for ws, we, word in self._words(view):
+            rest = next((r for _, r in self._strip_clitics(word) if r in nouns or r.removeprefix("ال") in nouns), None)
+            if rest is None:
+                continue
+            nisba = nisba_at.get(we + 1)
+            persons = [m for m in mentions if m.etype == "PER" and m.vend <= ws and ws - m.vend < COUNTERPART_REACH]
+            if nisba is None or not persons:
+                continue
+            antecedent = max(persons, key=lambda m: m.vend)
+            offices = {fold(t) for r in self._active_roles(antecedent.entity_id, published)
+                       for t in r.get("generic", [])}
+            # the same office first; else, for leaders, the other system's leader (president ↔ prime minister)
+            for wanted in (offices, self._leader_class(offices)):
+                holders = {eid for eid, role in self._roles_in(nisba.entity_id)
+                           if role_active(role, published) and wanted & {fold(t) for t in role.get("generic", [])}}
+                holders.discard(antecedent.entity_id)
+                if holders:
+                    break
+            if len(holders) == 1:
+                out.append(self._mention(view, ws + len(word) - len(rest), nisba.vend, holders.pop(), "title"))
+        return out
+
+    @staticmethod
+    def _leader_class(offices: set[str]) -> set[str]:
+        leaders = title_rules()["leaders"]
+        return leaders if offices & leaders else set()
+
+    def _active_roles(self, eid: str, published: str | None) -> list[dict[str, Any]]:
+        return [r for r in self.registry.entries.get(eid, {}).get("roles", []) if role_active(r, published)]
+
+    def _roles_in(self, country: str) -> list[tuple[str, dict[str, Any]]]:
+        """(person id, role) for every registry role whose country is ``country``."""
+        index = getattr(self, "_role_index", None)
+        if index is None:
+            index = {}
+            for entry in self.registry.entries.values():
+                for role in entry.get("roles", []):
+                    if role.get("country"):
+                        index.setdefault(role["country"], []).append((entry["id"], role))
+            self._role_index = index
+        return index.get(country, [])
 
     def _generic_by_context(self, candidates: list[str], mentions: list[Mention],
                             published: str | None) -> str | None:

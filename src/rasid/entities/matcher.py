@@ -13,7 +13,13 @@ import ahocorasick
 
 from rasid.arabic.normalise import fold
 from rasid.entities.registry import Registry
-from rasid.entities.variants import article_of_prefix, clitic_prefixes, head_noun_classes, skeleton
+from rasid.entities.variants import (
+    article_of_prefix,
+    clitic_prefixes,
+    head_noun_classes,
+    skeleton,
+    title_rules,
+)
 
 #: how strongly a kind of form denotes its entity (higher wins a tie on length)
 KIND_RANK = {"name": 4, "variant": 4, "title": 4, "nisba": 3, "alias": 2, "generic": 1}
@@ -35,6 +41,7 @@ class Form:
     role: int = -1  # index into the entry's roles for "title" and "generic"
     needs_article: bool = False  # key had its article removed: it must follow لل / ال
     anaphor: bool = False  # a bare head noun ("المجموعة"): only refers back to an earlier mention
+    former: bool = False  # a title with "السابق": a role that ended before the publication date
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +93,8 @@ class Matcher:
             return
         self.forms.setdefault(key, []).append(form)
         if key.startswith(ARTICLE) and len(key) > len(ARTICLE) + 2:
-            stripped = Form(form.entity_id, form.kind, form.role, needs_article=True, anaphor=form.anaphor)
+            stripped = Form(form.entity_id, form.kind, form.role, needs_article=True, anaphor=form.anaphor,
+                            former=form.former)
             self.forms.setdefault(key[len(ARTICLE):], []).append(stripped)
 
     def _add_entry(self, entry: dict) -> None:
@@ -119,9 +127,13 @@ class Matcher:
             self._add(key, Form(eid, "generic", anaphor=True))
         for key in sorted(paraphrases - own):
             self._add(key, Form(eid, "generic"))
+        former = title_rules()["former"]
         for i, role in enumerate(entry.get("roles", [])):
             for text in role.get("title", []):
                 self._add(text, Form(eid, "title", i))
+                if role.get("end"):  # "وزير الدفاع الأمريكي السابق"
+                    for word in former:
+                        self._add(f"{text} {word}", Form(eid, "title", i, former=True))
             for text in role.get("generic", []):
                 self._add(text, Form(eid, "generic", i))
 
@@ -171,7 +183,15 @@ class Matcher:
         resolved: list[Match] = []
         generic: list[Match] = []
         usable = []
+        latest_former: dict[tuple[int, int], Match] = {}
         for m in self.candidates(view_text):
+            if m.form.former:
+                role = self.registry.entries[m.form.entity_id]["roles"][m.form.role]
+                if role_ended(role, published):
+                    best = latest_former.get((m.start, m.end))
+                    if best is None or _end_of(self.registry, best) < role["end"]:
+                        latest_former[(m.start, m.end)] = m
+                continue
             if m.form.kind in ("title", "generic") and m.form.role >= 0:
                 role = self.registry.entries[m.form.entity_id]["roles"][m.form.role]
                 if not role_active(role, published):
@@ -180,6 +200,7 @@ class Matcher:
                 generic.append(m)
             else:
                 usable.append(m)
+        usable.extend(latest_former.values())  # the most recently ended holder of a former title
         usable.sort(key=lambda m: self.rank(m, published), reverse=True)
         resolved = _non_overlapping(usable)
         # a title or an organisation names a country or organisation inside it ("وزير الدفاع الأمريكي"): keep those too
@@ -192,6 +213,16 @@ class Matcher:
         resolved.sort(key=lambda m: (m.start, m.end))
         generic.sort(key=lambda m: (m.start, -(m.end - m.start)))
         return resolved, generic
+
+
+def role_ended(role: dict, published: str | None) -> bool:
+    """Whether a role had ended by the publication date (undated documents: any ended role)."""
+    end = role.get("end")
+    return bool(end) and (published is None or end <= published)
+
+
+def _end_of(registry: Registry, match: Match) -> str:
+    return registry.entries[match.form.entity_id]["roles"][match.form.role].get("end") or ""
 
 
 def head_forms(entry: dict) -> tuple[set[str], set[str]]:

@@ -30,6 +30,15 @@ def variant_rules() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def title_rules() -> dict[str, Any]:
+    """Former-holder adjectives and the counterpart noun (data/entities/rules/titles.json), folded."""
+    raw = _rules("titles.json")
+    counterpart = raw["counterpart"]
+    return {"former": [fold(w) for w in raw["former"]], "leaders": {fold(w) for w in raw["leaders"]},
+            "counterpart": {fold(counterpart["noun"]) + fold(s) for s in counterpart["suffixes"]}}
+
+
+@lru_cache(maxsize=1)
 def head_noun_classes() -> dict[str, dict[str, Any]]:
     """Folded head noun -> its class (``types``, folded ``nouns``, optional ``paraphrase_with``)."""
     out: dict[str, dict[str, Any]] = {}

@@ -240,6 +240,10 @@ class StanceFinder:
         addressing = self._addressing_verb(cue, sent)
         if addressing is not None:
             verb_start, verb_end = self.ws[addressing].start, self.ws[addressing].end
+            subject = [m for m in self.actors_near(sent[0], verb_start, prop_span)
+                       if self._close(m.end, verb_start, 0) and not crosses_clause(self.doc.text[m.end:verb_start])]
+            if subject:  # "الرئيس الأمريكي أقنع نظيره الروسي": named before the verb, the subject
+                return [actor_id(subject[-1], self.table)]
             people = [m for m in self.actors_near(verb_end, cue_start, prop_span)
                       if m.attrs.get("type") == "PER" and self._close(verb_end, m.start, 1)]
             if people:
