@@ -192,3 +192,20 @@ def test_known_records():
     assert BY_ID["law:budapest_memorandum"]["start"] == "1994-12-05"
     assert {"ترامب", "ترمب"} <= set(BY_ID["per:donald_trump"]["aliases"])
     assert {"زيلينسكي", "زيلنسكي"} <= set(BY_ID["per:volodymyr_zelensky"]["aliases"])
+
+
+@pytest.mark.parametrize("text, published, surface, eid", [
+    ("استبعد الوزير منح العضوية كضمان لإنهاء حرب روسيا على أوكرانيا.", "2025-02-12",
+     "حرب روسيا على أوكرانيا", "event:russian_invasion_of_ukraine"),
+    ("تريد أوكرانيا إنهاء حرب روسيا بضمانات.", "2025-02-12", "حرب روسيا", "event:russian_invasion_of_ukraine"),
+    ("دعا مضيف فوكس نيوز السابق الأوروبيين إلى الإنفاق.", "2025-02-12", "مضيف فوكس نيوز السابق",
+     "per:pete_hegseth"),
+    ("اجتمع ما يسمى “التحالف” الراغبين في بروكسل.", "2025-04-10", "تحالف” الراغبين",
+     "org:coalition_of_the_willing"),
+])
+def test_shipped_registry_links_descriptions(text: str, published: str, surface: str, eid: str) -> None:
+    from rasid.pipeline import default_pipeline, make_document
+
+    doc = make_document(text, published=published)
+    default_pipeline().run_doc(doc)
+    assert (surface, eid) in [(doc.text[s.start:s.end], s.attrs["id"]) for s in doc.spans("entities")]

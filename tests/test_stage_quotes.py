@@ -103,3 +103,14 @@ def test_a_joint_statement_is_a_quote_of_each_speaker():
     names = {"بولندا": ("gpe:pl", "GPE"), "اليونان": ("gpe:gr", "GPE")}
     rows = _rows(_doc("بولندا واليونان قالتا إنهما لا تستطيعان إرسال قوات في الوقت الحالي.", names))
     assert [r[1] for r in rows] == ["gpe:pl", "gpe:gr"]
+
+
+def test_a_plural_source_named_again_without_an_adjective_is_the_group_named_before():
+    text = ("تجري الدول مفاوضات متقدمة حول البيان، وفقا لأربعة مسؤولين مطلعين على المحادثات. "
+            "وتهدف الدول إلى إعلان الإطار في القمة، وفقا لمسؤولين في برلين وباريس. "
+            "ولا يتوقع أحد اتفاقا سريعا، وفقا لمسؤولين أمريكيين.")
+    doc = _doc(text, {})
+    speakers = [q.attrs["speaker"] for q in doc.spans("quotes")]
+    informed = f"x:anon:{doc.id}:مسوولين_مطلعين"
+    # the unmodified "لمسؤولين في برلين" refers back; "لمسؤولين أمريكيين" is another group
+    assert speakers == [informed, informed, f"x:anon:{doc.id}:مسوولين_امريكيين"]

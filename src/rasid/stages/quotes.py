@@ -49,6 +49,7 @@ class Cues:
     anonymous_max_words: int
     window: int
     min_direct_words: int
+    anonymous_plural: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def load_cues() -> Cues:
         complementisers=frozenset(fold(c) for c in raw["complementisers"]),
         anonymous_heads=frozenset(fold(h) for h in raw["anonymous_heads"]),
         anonymous_max_words=int(raw["anonymous_max_words"]),
+        anonymous_plural=frozenset(fold(h) for h in raw.get("anonymous_plural_heads", [])),
         window=int(raw["speaker_window_words"]),
         min_direct_words=int(raw["min_direct_words"]),
     )
@@ -222,13 +224,15 @@ class QuoteFinder:
             if self.words[last].key == "في":
                 last -= 1
             start, end = self.words[first].start, self.words[last].end
+            modifier = self.words[j + 1].key if j + 1 <= last else ""
+            # a plural source named again without an adjective is the group named before
+            definite = definite or (noun in self.cues.anonymous_plural and modifier in ("", "في"))
             eid = None
             if definite:
                 here = self.words[j].start
                 earlier = [(pos, e) for pos, n, e in self.anon_seen if n == noun and pos < here]
                 eid = max(earlier)[1] if earlier else None
             if eid is None:
-                modifier = self.words[j + 1].key if j + 1 <= last else ""
                 eid = f"x:anon:{self.doc.id}:{noun}{'_' + modifier if modifier else ''}"
             self.anon_seen.append((self.words[j].start, noun, eid))
             if definite:
