@@ -202,6 +202,9 @@ def test_known_records():
      "per:pete_hegseth"),
     ("اجتمع ما يسمى “التحالف” الراغبين في بروكسل.", "2025-04-10", "تحالف” الراغبين",
      "org:coalition_of_the_willing"),
+    ("ستكون القوات الغربية عرضة للهجمات.", "2025-02-12", "القوات الغربية", "loc:the_west"),
+    ("قال الرئيس الفرنسي الذي ترأس قمة القادة في باريس إن القوة ممكنة.", "2025-04-10", "قمة القادة",
+     "event:coalition_of_the_willing_2025_03_27"),
 ])
 def test_shipped_registry_links_descriptions(text: str, published: str, surface: str, eid: str) -> None:
     from rasid.pipeline import default_pipeline, make_document
@@ -209,3 +212,11 @@ def test_shipped_registry_links_descriptions(text: str, published: str, surface:
     doc = make_document(text, published=published)
     default_pipeline().run_doc(doc)
     assert (surface, eid) in [(doc.text[s.start:s.end], s.attrs["id"]) for s in doc.spans("entities")]
+
+
+def test_western_in_plain_geography_is_not_the_west() -> None:
+    from rasid.pipeline import default_pipeline, make_document
+
+    doc = make_document("زار الوفد المنطقة الغربية من البلاد.", published="2025-02-12")
+    default_pipeline().run_doc(doc)
+    assert "loc:the_west" not in [s.attrs["id"] for s in doc.spans("entities")]
