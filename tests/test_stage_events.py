@@ -128,3 +128,18 @@ def test_a_named_meeting_the_trigger_stands_in_is_the_target():
     events.build()(doc)
     assert _pairs([dict(e.attrs) for e in doc.spans("events")]) == [
         ("gpe:fr", "meet", "CONSULT", "04", "event:talks"), ("gpe:ir", "meet", "CONSULT", "04", "event:talks")]
+
+
+def test_a_purpose_clause_in_reported_speech_is_done_by_the_speaker():
+    from rasid.stages import quotes
+
+    text = "وقال سامي النجار إنه سيسافر الأسبوع المقبل لحضور اجتماعات الناتو."
+    doc = Document(text, meta={"published": "2025-04-10"})
+    sentences.build()(doc)
+    doc.add("entities", [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
+                         for name, (eid, etype) in NAMES.items() for m in re.finditer(name, text)])
+    doc.objects["entities"] = {}
+    quotes.build()(doc)
+    events.build()(doc)
+    assert [(e.attrs["actor"], e.attrs["plover"], e.attrs["target"]) for e in doc.spans("events")
+            if e.attrs["plover"]] == [("per:sami", "CONSULT", "org:nato")]

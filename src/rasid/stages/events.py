@@ -113,6 +113,7 @@ class EventFinder:
         self.types = {m.attrs.get("id"): (m.attrs.get("type") or table.get(m.attrs.get("id"), {}).get("type"))
                       for m in self.mentions}
         self.dates = sorted(doc.spans("dates"), key=lambda d: d.start)
+        self.quotes = sorted(doc.spans("quotes"), key=lambda q: q.start)
 
     def wr(self, start: int, end: int) -> tuple[int, int]:
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
@@ -205,7 +206,10 @@ class EventFinder:
             return group, t1
         head = self.tws[trig.first].key
         if head[:1] == "ل" and head[1:] and self.lex.triggers.find([Word(0, 0, head[1:])]):
-            return [], t1  # "لحضور اجتماعات": a purpose clause; its doer is the main clause's
+            # "لحضور اجتماعات": a purpose clause; its doer is the main clause's — inside reported
+            # speech with no name before it ("قال زيلينسكي إنه مستعد لتقديم …") that is the speaker
+            speaker = self.speaker_of(t0, sent)
+            return ([speaker] if speaker is not None else []), t1
         after = [m for m in self.in_range(t1, sent[1], _ACTOR_TYPES) if self.subject(m)]
         if self.noun(trig):  # "انضمام أوكرانيا": a verbal noun's doer is the genitive right after it
             after = [m for m in after[:1] if self.n_words(t1, m.start) == 0]
@@ -220,6 +224,17 @@ class EventFinder:
             group = self.chain(nisba)
             return group, group[-1].end
         return [], t1
+
+    def speaker_of(self, pos: int, sent: tuple[int, int]) -> Span | None:
+        """The speaker mention of the quote holding pos, when no actor is named in the quote before pos."""
+        for q in self.quotes:
+            if q.start <= pos < q.end and q.attrs.get("speaker"):
+                if self.in_range(q.start, pos, _ACTOR_TYPES):
+                    return None
+                sid = q.attrs["speaker"]
+                named = [m for m in self.mentions if m.attrs["id"] == sid and m.end <= q.start]
+                return named[-1] if named else None
+        return None
 
     def noun(self, trig: Match) -> bool:
         """True when the trigger is a verbal noun (اجتماع، الهجوم) rather than a verb."""
