@@ -8,6 +8,7 @@ from rasid.doc import Document, Span
 from rasid.stages import quotes, sentences, stances
 
 NAMES = {
+    "إيطاليا": ("gpe:it", "GPE"), "الدول الأوروبية": ("loc:europe", "LOC"),
     "بولندا": ("gpe:pl", "GPE"), "المجر": ("gpe:hu", "GPE"), "سلوفاكيا": ("gpe:sk", "GPE"),
     "الولايات المتحدة": ("gpe:us", "GPE"), "سامي النجار": ("per:sami", "PER"), "أوكرانيا": ("gpe:ua", "GPE"),
     "الناتو": ("org:nato", "ORG"), "واشنطن": ("loc:washington", "GPE"),
@@ -171,3 +172,20 @@ def test_a_person_named_before_an_addressing_verb_is_its_subject():
     # "سامي النجار أقنع الولايات المتحدة بـ…": the one named before the verb persuades, the one after is persuaded
     text = "قال التقرير إن سامي النجار أقنع الولايات المتحدة بدعم انضمام أوكرانيا إلى الناتو."
     assert _run(text) == [("per:sami", "ukraine_nato_membership", "support")]
+
+
+def test_a_general_cue_governs_the_propositions_own_verbal_noun():
+    # "إرسال" alone would read as support; "تحفظات على" before it decides
+    assert _run("أبدت إيطاليا تحفظات على إرسال قوات أوروبية إلى أوكرانيا.") == [
+        ("gpe:it", "western_troops_in_ukraine", "hesitant")]
+    assert _run("تؤيد إيطاليا إرسال قوات أوروبية إلى أوكرانيا.") == [
+        ("gpe:it", "western_troops_in_ukraine", "support")]
+
+
+def test_a_negated_sending_verb_opposes_troops():
+    assert _run("أعلنت بولندا أنها لن ترسل قوات إلى أوكرانيا.") == [("gpe:pl", "western_troops_in_ukraine", "oppose")]
+
+
+def test_a_clause_opened_by_a_conjunction_has_its_own_subject():
+    text = "رفضت الولايات المتحدة إرسال قوات أمريكية، بينما تطالب الدول الأوروبية بدعم أمريكي للقوة."
+    assert _run(text) == [("gpe:us", "us_troops_in_ukraine", "oppose"), ("loc:europe", "us_backstop", "support")]

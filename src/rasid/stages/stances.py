@@ -64,6 +64,7 @@ class StanceCues:
     alternatives: PhraseMatcher
     openers: frozenset[str]
     we: frozenset[str] = frozenset()
+    breaks: PhraseMatcher | None = None
 
 
 def crosses_clause(between: str) -> bool:
@@ -136,7 +137,8 @@ def load_cues() -> StanceCues:
                       PhraseMatcher((h, True) for h in raw["position_holders"]),
                       PhraseMatcher((a, True) for a in raw["alternatives"]),
                       frozenset(fold(w) for w in raw["clause_openers"]),
-                      frozenset(" ".join(fold(w).split()) for w in raw.get("we_cues", [])))
+                      frozenset(" ".join(fold(w).split()) for w in raw.get("we_cues", [])),
+                      PhraseMatcher((w, True) for w in raw.get("clause_breaks", [])))
 
 
 def _tightest(hits: list[list[int]]) -> tuple[int, int]:
@@ -251,7 +253,7 @@ class StanceFinder:
             cue_start = verb_start  # look for the subject before the addressing verb
         # subject before the cue, nearest first, within the clause
         before = self.actors_near(sent[0], cue_start, prop_span)
-        before = [m for m in before if not crosses_clause(self.doc.text[m.end:cue_start])]
+        before = [m for m in before if not self._leaves_clause(m.end, cue_start) and not self._object_of_purpose(m)]
         if before and self._coordinated_verb(cue):
             # "تشن روسيا هجوما على جارتها أوكرانيا، وتشترط …": a verb joined by "، و" shares the
             # subject of the clause before the comma, not the last name in it
@@ -276,7 +278,10 @@ class StanceFinder:
         if not self._verb_first(cue, sent):
             after = []  # "هي جزء من طريق أوكرانيا": a name after a non-initial cue is not its subject
         addressee = head in self.cues.addressee or any(k in self.cues.addressee for k in stems(head))
-        if addressee:
+        if addressee and before:
+            # "حثت أوروبا": with a subject named before it, what follows the verb is its addressee
+            # (a person right after it is still read as the subject); a clause opened by the verb
+            # has its subject after it ("بينما تطالب الدول الأوروبية بدعم …")
             after = [m for m in after if m.attrs.get("type") == "PER"]
         if head[:1] in "لب" and head not in self.cue_heads and head[1:] in self.cue_heads:
             after = []  # "لدعم أوكرانيا": a purpose clause; what follows is the object
@@ -297,6 +302,21 @@ class StanceFinder:
             return list(dict.fromkeys(actor_id(m, self.table) for m in nisba[-1:]))
         speaker = self.speaker_at(cue_start) or self.speaker_at(prop_span[0])
         return [speaker] if speaker else []
+
+    def _leaves_clause(self, a: int, b: int) -> bool:
+        """Whether text between offsets a and b leaves a clause: punctuation (crosses_clause) or a
+        conjunction opening a clause with its own subject ("بينما", "في حين")."""
+        if crosses_clause(self.doc.text[a:b]):
+            return True
+        return self.cues.breaks is not None and bool(self.cues.breaks.find(self.ws, *self.word_range(a, b)))
+
+    def _object_of_purpose(self, m: Span) -> bool:
+        """"لدعم أوكرانيا", "بتعزيز بولندا": a name right after ل/ب + a cue's verbal noun is its object."""
+        i = self.word_range(m.start, m.start)[0] - 1
+        if i < 0:
+            return False
+        head = self.ws[i].key
+        return head[:1] in "لب" and head not in self.cue_heads and head[1:] in self.cue_heads
 
     def _coordinated_verb(self, cue: Match) -> bool:
         """Whether the cue opens a coordinated clause: a comma, then the cue with و attached."""
@@ -355,8 +375,11 @@ class StanceFinder:
             cues = self.cues.cues.find(self.ws, lo, hi)
             if self.profile.prop_cues is not None:
                 taken = {i for c in cues for i in range(c.first, c.last + 1)}
+                # "تحفظات على إرسال قوات", "رفضت إرسال": a general cue right before a proposition's own
+                # verbal noun governs it, so that noun is no cue of its own
+                governed = {i for c in cues for i in range(c.last + 1, c.last + 3)}
                 cues += [c for c in self.profile.prop_cues.find(self.ws, lo, hi)
-                         if not taken & set(range(c.first, c.last + 1))]
+                         if not taken & set(range(c.first, c.last + 1)) and c.first not in governed]
             if not props and cues and previous_props and self.cues.anaphora.find(self.ws, lo, hi) or (
                     not props and cues and previous_props and hi - lo <= 8):
                 first = min(previous_props, key=lambda m: m.first)
