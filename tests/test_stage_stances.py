@@ -62,7 +62,7 @@ def test_no_cue_and_no_quote_gives_no_stance():
 
 
 def test_speaker_of_a_direct_quote_holds_the_position_it_states():
-    text = "وقال سامي النجار: “علينا زيادة الإنفاق الدفاعي بسرعة في كل الدول”."
+    text = "وقال سامي النجار: “علينا زيادة الإنفاق الدفاعي بسرعة في كل دول الناتو”."
     assert _run(text) == [("per:sami", "raise_defense_spending", "support")]
 
 
@@ -117,13 +117,14 @@ def test_names_addressed_by_a_demanding_verb_are_not_the_actor():
 
 
 def test_a_balanced_quoted_title_between_actor_and_cue_stays_in_the_clause():
-    text = "ردد سامي النجار رسائل الحملة، مثل شعار “السلام من خلال القوة” والانفتاح على التفاوض مع بوتين."
+    text = ("تحدث سامي النجار عن الحرب في أوكرانيا. "
+            "ردد سامي النجار رسائل الحملة، مثل شعار “السلام من خلال القوة” والانفتاح على التفاوض مع بوتين.")
     assert _run(text) == [("per:sami", "negotiate_with_putin", "support")]
 
 
 def test_word_groups_take_their_nearest_hits_not_the_first_ones():
     # "الدفاع" of the title comes first; the group pair is "إنفاقها الدفاعي" further on
-    text = "قال وزير الدفاع الأمريكي إن بولندا تريد زيادة إنفاقها الدفاعي."
+    text = "قال وزير الدفاع الأمريكي إن بولندا تريد زيادة إنفاقها الدفاعي في الناتو."
     assert _run(text) == [("gpe:pl", "raise_defense_spending", "support")]
 
 
@@ -143,7 +144,7 @@ def test_the_venue_of_a_summit_is_neither_actor_nor_speaker():
 
 
 def test_we_in_the_quote_of_an_organisations_officer_is_the_organisation_too():
-    text = "وقال سامي النجار للصحفيين: “اتفقنا على المسار الذي لا رجعة فيه نحو الناتو”."
+    text = "وقال سامي النجار للصحفيين عن أوكرانيا: “اتفقنا على المسار الذي لا رجعة فيه نحو الناتو”."
     doc = Document(text, meta={"published": "2024-12-03"})
     sentences.build()(doc)
     doc.add("entities", [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
@@ -187,5 +188,13 @@ def test_a_negated_sending_verb_opposes_troops():
 
 
 def test_a_clause_opened_by_a_conjunction_has_its_own_subject():
-    text = "رفضت الولايات المتحدة إرسال قوات أمريكية، بينما تطالب الدول الأوروبية بدعم أمريكي للقوة."
+    text = ("رفضت الولايات المتحدة إرسال قوات أمريكية إلى أوكرانيا، بينما تطالب الدول الأوروبية بدعم أمريكي "
+            "للقوة.")
     assert _run(text) == [("gpe:us", "us_troops_in_ukraine", "oppose"), ("loc:europe", "us_backstop", "support")]
+
+
+def test_a_proposition_needs_its_topics_context_in_the_document():
+    # "القوات الأمريكية" in a story that never names Ukraine is not this topic's proposition
+    assert _run("رفضت الولايات المتحدة سحب القوات الأمريكية من سوريا.") == []
+    assert _run("تحدث التقرير عن أوكرانيا. رفضت الولايات المتحدة إرسال القوات الأمريكية.") == [
+        ("gpe:us", "us_troops_in_ukraine", "oppose")]

@@ -11,8 +11,9 @@ it refers back to it.  Evidence is the sentence; the date is the document's publ
 
 from __future__ import annotations
 
+import bisect
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -50,6 +51,9 @@ class Profile:
     excludes: dict[str, frozenset[str]]
     near_words: frozenset[str] = frozenset()
     prop_cues: PhraseMatcher | None = None  # cues that count for one proposition only (value: (stance, id))
+    context: dict[str, frozenset[str]] = field(default_factory=dict)  # proposition -> words one of which
+    # the text must name near it ("القوات الأمريكية" is this topic's proposition only near أوكرانيا)
+    context_sentences: dict[str, int] = field(default_factory=dict)  # how far back (None: whole document)
 
 
 @dataclass
@@ -106,6 +110,8 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
     near: list[Near] = []
     excludes: dict[str, frozenset[str]] = {}
     prop_cue_entries: list[tuple[str, object]] = []
+    context: dict[str, frozenset[str]] = {}
+    context_sentences: dict[str, int] = {}
     for path in paths or tuple(profile_paths()):
         try:
             raw = json.loads(Path(path).read_text("utf-8"))
@@ -113,6 +119,12 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
             for prop in raw["propositions"]:
                 pid = prop["id"]
                 propositions[pid] = Proposition(pid, prop["label"], topic)
+                words_needed = prop.get("context", raw.get("context", []))
+                if words_needed:
+                    context[pid] = frozenset(fold(w) for w in words_needed)
+                    reach = prop.get("context_sentences", raw.get("context_sentences"))
+                    if reach is not None:
+                        context_sentences[pid] = int(reach)
                 phrase_entries += [(p, pid) for p in prop.get("phrases", [])]
                 for rule in prop.get("near", []):
                     groups = tuple(frozenset(fold(w) for w in group) for group in rule["groups"])
@@ -124,7 +136,7 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
             raise ResourceError(f"topic profile is malformed: {err}", path=str(path)) from err
     near_words = frozenset(w for rule in near for group in rule.groups for w in group)
     return Profile(propositions, PhraseMatcher(phrase_entries), near, excludes, near_words,
-                   PhraseMatcher(prop_cue_entries))
+                   PhraseMatcher(prop_cue_entries), context, context_sentences)
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +205,8 @@ class StanceFinder:
         self.nisba = [m for m in outermost(spans) if m.attrs.get("_form") == "nisba"]
         self.cue_heads = {phrase_first for phrase_first in cues.cues.first_words()}
         self.quotes = sorted(doc.spans("quotes"), key=lambda q: q.start)
+        self._context_hits: dict[str, list[int]] = {}
+        self._sentence_starts = sorted(self.word_range(s.start, s.start)[0] for s in doc.spans("sentences"))
 
     def word_range(self, start: int, end: int) -> tuple[int, int]:
         import bisect
@@ -303,6 +317,24 @@ class StanceFinder:
         speaker = self.speaker_at(cue_start) or self.speaker_at(prop_span[0])
         return [speaker] if speaker else []
 
+    def _in_context(self, pid: str, lo: int, hi: int) -> bool:
+        """Whether one of the proposition's context words occurs in the sentence words [lo, hi) or,
+        within the profile's ``context_sentences`` sentences before it (default: anywhere before)."""
+        needed = self.profile.context.get(pid)
+        if not needed:
+            return True
+        hits = self._context_hits.get(pid)
+        if hits is None:
+            hits = [i for i, w in enumerate(self.ws) if not needed.isdisjoint(stems(w.key))]
+            self._context_hits[pid] = hits
+        reach = self.profile.context_sentences.get(pid)
+        start = 0
+        if reach is not None:
+            k = bisect.bisect_right(self._sentence_starts, lo) - 1
+            start = self._sentence_starts[max(0, k - reach)] if self._sentence_starts else 0
+        j = bisect.bisect_left(hits, start)
+        return j < len(hits) and hits[j] < hi
+
     def _leaves_clause(self, a: int, b: int) -> bool:
         """Whether text between offsets a and b leaves a clause: punctuation (crosses_clause) or a
         conjunction opening a clause with its own subject ("بينما", "في حين")."""
@@ -371,7 +403,8 @@ class StanceFinder:
             if self.doc.is_noise(*sent):
                 continue
             lo, hi = self.word_range(*sent)
-            props = find_propositions(self.ws, lo, hi, self.profile)
+            props = [p for p in find_propositions(self.ws, lo, hi, self.profile)
+                     if self._in_context(str(p.value), lo, hi)]
             cues = self.cues.cues.find(self.ws, lo, hi)
             if self.profile.prop_cues is not None:
                 taken = {i for c in cues for i in range(c.first, c.last + 1)}
