@@ -269,3 +269,14 @@ def test_a_former_title_names_the_most_recently_ended_holder(office_linker: Link
         "وزير الدفاع الأمريكي السابق", "per:us_defense_old")
     assert found(office_linker, "قال وزير الدفاع الأمريكي السابق إن الحرب طويلة.", "2023-03-01")[0] == (
         "وزير الدفاع الأمريكي السابق", "per:us_defense_older")
+
+
+def test_a_title_qualified_with_fi_or_followed_by_a_name_is_that_holder(linker: Linker) -> None:
+    text = "وقال بيت هيغسيث إن الحلفاء مقصرون، وأعرب وزير الدفاع في المملكة المتحدة جون هيلي عن تعاطفه."
+    got = found(linker, text)
+    assert ("وزير الدفاع في المملكة المتحدة", "per:john_healey") in got
+    # without the qualifier the title is the last holder named before, unless a name follows it
+    text = "وقال بيت هيغسيث إن الحلفاء مقصرون، وأعرب وزير الدفاع جون هيلي عن تعاطفه."
+    assert ("وزير الدفاع", "per:john_healey") in found(linker, text)
+    text = "وقال بيت هيغسيث إن الحلفاء مقصرون، وأعرب وزير الدفاع عن أمله."
+    assert ("وزير الدفاع", "per:pete_hegseth") in found(linker, text)

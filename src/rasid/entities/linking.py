@@ -134,14 +134,23 @@ class Linker:
             if all(h.form.anaphor for h in hits) and _next_word(view.text, ge).startswith("ال"):
                 continue  # "المحادثات الثلاثية": a modified head noun names something else
             holders = {h.form.entity_id: self._role(h) for h in hits}
-            qualifier = next((m for m in mentions if 0 < m.vstart - ge <= QUALIFIER_GAP
-                              and m.etype in ("GPE", "ORG", "LOC")), None)
+            # "وزير الدفاع البريطاني", "وزير الدفاع في المملكة المتحدة": the country or organisation named
+            qualifier = next((m for m in mentions if 0 < m.vstart - ge and m.etype in ("GPE", "ORG", "LOC")
+                              and _qualifier_gap(view.text[ge:m.vstart])), None)
             chosen, end = None, ge
             if qualifier is not None:
                 fits = [eid for eid, role in holders.items()
                         if qualifier.entity_id in (role.get("country"), role.get("org"))]
                 if len(fits) == 1:
                     chosen, end = fits[0], qualifier.vend
+            # "… جون هيلي": a person named right after the title is the one it describes
+            named_after = next((m for m in mentions if m.etype == "PER" and m.kind in NAME_KINDS + ("variant",)
+                                and 0 < m.vstart - (qualifier.vend if qualifier is not None else ge) <= 2), None)
+            titles = all(h.form.role >= 0 for h in hits)  # a person's office, not an organisation's short name
+            if titles and named_after is not None and chosen != named_after.entity_id:
+                if named_after.entity_id not in holders:
+                    continue
+                chosen, end = named_after.entity_id, (qualifier.vend if qualifier is not None else ge)
             if chosen is None:
                 earlier = [m for m in mentions + out if m.vend <= gs and m.entity_id in holders]
                 if earlier:
@@ -448,6 +457,13 @@ def _view_range(view: View, start: int, end: int) -> tuple[int, int]:
 
 #: how far from its dates an event still counts as the one a generic "القمة" refers to
 EVENT_WINDOW_DAYS = 14
+
+
+def _qualifier_gap(gap: str) -> bool:
+    """Whether the text between a title and a country/organisation lets the latter qualify it:
+    nothing but spaces, or the preposition في ("وزير الدفاع في المملكة المتحدة")."""
+    words = gap.split()
+    return len(gap) <= QUALIFIER_GAP + 3 and (not words or words == ["في"]) and (len(gap) <= QUALIFIER_GAP or words == ["في"])
 
 
 def _next_word(text: str, pos: int) -> str:
