@@ -8,7 +8,7 @@ from rasid.doc import Document, Span
 from rasid.stages import quotes, sentences, stances
 
 NAMES = {
-    "إيطاليا": ("gpe:it", "GPE"), "الدول الأوروبية": ("loc:europe", "LOC"),
+    "إيطاليا": ("gpe:it", "GPE"), "الدول الأوروبية": ("loc:europe", "LOC"), "روسيا": ("gpe:ru", "GPE"),
     "بولندا": ("gpe:pl", "GPE"), "المجر": ("gpe:hu", "GPE"), "سلوفاكيا": ("gpe:sk", "GPE"),
     "الولايات المتحدة": ("gpe:us", "GPE"), "سامي النجار": ("per:sami", "PER"), "أوكرانيا": ("gpe:ua", "GPE"),
     "الناتو": ("org:nato", "ORG"), "واشنطن": ("loc:washington", "GPE"),
@@ -198,3 +198,8 @@ def test_a_proposition_needs_its_topics_context_in_the_document():
     assert _run("رفضت الولايات المتحدة سحب القوات الأمريكية من سوريا.") == []
     assert _run("تحدث التقرير عن أوكرانيا. رفضت الولايات المتحدة إرسال القوات الأمريكية.") == [
         ("gpe:us", "us_troops_in_ukraine", "oppose")]
+
+
+def test_a_denial_governs_the_proposition_without_a_stance():
+    assert _run("تنفي روسيا إرسال جنود إلى داخل أوكرانيا.") == []
+    assert _run("تؤيد بولندا إرسال جنود إلى داخل أوكرانيا.") == [("gpe:pl", "western_troops_in_ukraine", "support")]

@@ -142,7 +142,7 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
 @lru_cache(maxsize=1)
 def load_cues() -> StanceCues:
     raw = json.loads(resources.files("rasid").joinpath("data/stances/cues.json").read_text("utf-8"))
-    entries = [(c, kind) for kind in ("support", "oppose", "hesitant") for c in raw[kind]]
+    entries = [(c, kind) for kind in ("support", "oppose", "hesitant", "neutral") for c in raw.get(kind, [])]
     return StanceCues(PhraseMatcher(entries), frozenset(fold(n) for n in raw["negations"]),
                       int(raw["negation_window"]), PhraseMatcher((a, True) for a in raw["anaphora"]),
                       frozenset(fold(a) for a in raw["addressee_cues"]), raw.get("default_in_quotes"),
@@ -432,6 +432,8 @@ class StanceFinder:
             for prop, cue in paired:
                 prop_span = ((self.ws[prop.first].start, self.ws[prop.last].end) if not borrowed else (0, 0))
                 stance = str(cue.value[0] if isinstance(cue.value, tuple) else cue.value)
+                if stance == "neutral":
+                    continue  # "تنفي روسيا إرسال جنود": the proposition is governed, but no position is taken
                 if self.negated(cue.first, lo) and stance in ("support", "oppose"):
                     stance = "oppose" if stance == "support" else "support"
                 if not borrowed and stance in ("support", "oppose") and self.cues.alternatives.find(
