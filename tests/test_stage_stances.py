@@ -203,3 +203,31 @@ def test_a_proposition_needs_its_topics_context_in_the_document():
 def test_a_denial_governs_the_proposition_without_a_stance():
     assert _run("تنفي روسيا إرسال جنود إلى داخل أوكرانيا.") == []
     assert _run("تؤيد بولندا إرسال جنود إلى داخل أوكرانيا.") == [("gpe:pl", "western_troops_in_ukraine", "support")]
+
+
+def test_a_nisba_stands_for_its_country_only_in_a_plural_of_people():
+    # the West's plural adjective is the subject; a feminine singular adjective of a trip is no one
+    names = dict(NAMES)
+    text = "تحدث التقرير عن أوكرانيا. مجموعة من الحلفاء الغربيين في مفاوضات لوضع اللمسات الأخيرة على ضمانات أمنية."
+    doc = Document(text, meta={"published": "2023-07-09"})
+    sentences.build()(doc)
+    west = text.index("الغربيين")
+    doc.add("entities", [Span(west, west + len("الغربيين"), "entity", {"id": "loc:the_west", "type": "LOC",
+                                                                     "_form": "nisba"})]
+            + [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
+               for name, (eid, etype) in names.items() for m in re.finditer(name, text)])
+    doc.objects["entities"] = {}
+    quotes.build()(doc)
+    stances.build()(doc)
+    assert [(s.attrs["actor"], s.attrs["proposition"]) for s in doc.spans("stances")] == [
+        ("loc:the_west", "security_guarantees_for_ukraine")]
+    text = "تحدث التقرير عن أوكرانيا. بعد رحلة أوروبية طويلة بدأت مفاوضات لوضع اللمسات الأخيرة على ضمانات أمنية."
+    doc = Document(text, meta={"published": "2023-07-09"})
+    sentences.build()(doc)
+    eu = text.index("أوروبية")
+    doc.add("entities", [Span(eu, eu + len("أوروبية"), "entity", {"id": "loc:europe", "type": "LOC",
+                                                                 "_form": "nisba"})])
+    doc.objects["entities"] = {}
+    quotes.build()(doc)
+    stances.build()(doc)
+    assert [s.attrs["actor"] for s in doc.spans("stances")] == []

@@ -26,6 +26,8 @@ from rasid.stages.actors import actor_id, actor_mentions, outermost
 STAGE = "stances@1"
 _ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
 _JOINERS = frozenset({"و", ",", "،"})
+#: endings of a nisba in the plural or dual of people (الغربيين، الأوروبيون، الفرنسيان)
+_PEOPLE = ("يين", "يون", "يان")
 
 
 @dataclass(frozen=True)
@@ -308,9 +310,10 @@ class StanceFinder:
         in_direct = self.speaker_at(cue_start, kinds=("direct",))
         if in_direct:  # inside a speaker's own words, the speaker holds the position
             return [in_direct, *self._speaks_for(in_direct, cue)]
-        # "مجموعة من الحلفاء الغربيين في مفاوضات …": the subject's nationality adjective
+        # "مجموعة من الحلفاء الغربيين في مفاوضات …": the subject's nationality adjective — in a
+        # plural of people (الغربيين، الفرنسيون); "رحلة أوروبية" names no one
         nisba = [m for m in self.nisba if sent[0] <= m.start and m.end <= cue_start
-                 and self._close(m.end, cue_start, 5)
+                 and self._close(m.end, cue_start, 5) and fold(self.doc.text[m.start:m.end]).endswith(_PEOPLE)
                  and not any(ch in ".؟!:،,“”«»\"" for ch in self.doc.text[m.end:cue_start])]
         if nisba:
             return list(dict.fromkeys(actor_id(m, self.table) for m in nisba[-1:]))
