@@ -183,15 +183,19 @@ HEADS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def head_linker(tmp_path_factory: pytest.TempPathFactory) -> Linker:
+def _countries_plus(entries: list[dict], folder: Path) -> Linker:
+    """A linker over the shipped countries and the given entries."""
     from rasid.entities.registry import shipped_files
 
-    folder = tmp_path_factory.mktemp("heads")
     extra = folder / "extra.jsonl"
-    extra.write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in HEADS), encoding="utf-8")
+    extra.write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in entries), encoding="utf-8")
     files = [p for p in shipped_files() if p.name == "countries.jsonl"] + [extra]
     return Linker(load_registry(files, use_default_overlay=False), tagger=None)
+
+
+@pytest.fixture(scope="module")
+def head_linker(tmp_path_factory: pytest.TempPathFactory) -> Linker:
+    return _countries_plus(HEADS, tmp_path_factory.mktemp("heads"))
 
 
 def test_a_bare_head_noun_refers_back_to_the_last_name_with_that_head(head_linker: Linker) -> None:
@@ -241,13 +245,7 @@ OFFICES = [
 
 @pytest.fixture(scope="module")
 def office_linker(tmp_path_factory: pytest.TempPathFactory) -> Linker:
-    from rasid.entities.registry import shipped_files
-
-    folder = tmp_path_factory.mktemp("offices")
-    extra = folder / "extra.jsonl"
-    extra.write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in OFFICES), encoding="utf-8")
-    files = [p for p in shipped_files() if p.name == "countries.jsonl"] + [extra]
-    return Linker(load_registry(files, use_default_overlay=False), tagger=None)
+    return _countries_plus(OFFICES, tmp_path_factory.mktemp("offices"))
 
 
 def test_a_counterpart_holds_the_same_office_in_the_adjectives_country(office_linker: Linker) -> None:

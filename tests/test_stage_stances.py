@@ -15,15 +15,22 @@ NAMES = {
 }
 
 
-def _run(text: str, published: str | None = "2025-02-12") -> list[tuple[str, str, str]]:
+def _analysed(text: str, published: str | None, table: dict, extra: list[Span] = ()) -> Document:
+    """The document after sentences, the NAMES mentions (plus ``extra``), quotes and stances."""
     doc = Document(text, meta={"published": published})
     sentences.build()(doc)
-    doc.add("entities", [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
-                         for name, (eid, etype) in NAMES.items() for m in re.finditer(name, text)])
-    doc.objects["entities"] = {"loc:washington": {"id": "loc:washington", "type": "GPE", "capital_of": "gpe:us"}}
+    doc.add("entities", list(extra) + [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
+                                       for name, (eid, etype) in NAMES.items() for m in re.finditer(name, text)])
+    doc.objects["entities"] = table
     quotes.build()(doc)
     stances.build()(doc)
     doc.check_offsets()
+    return doc
+
+
+def _run(text: str, published: str | None = "2025-02-12") -> list[tuple[str, str, str]]:
+    doc = _analysed(text, published,
+                    {"loc:washington": {"id": "loc:washington", "type": "GPE", "capital_of": "gpe:us"}})
     for s in doc.spans("stances"):
         assert s.attrs["date"] == published
         assert doc.text[s.start:s.end].strip()  # the evidence sentence
@@ -145,14 +152,8 @@ def test_the_venue_of_a_summit_is_neither_actor_nor_speaker():
 
 def test_we_in_the_quote_of_an_organisations_officer_is_the_organisation_too():
     text = "وقال سامي النجار للصحفيين عن أوكرانيا: “اتفقنا على المسار الذي لا رجعة فيه نحو الناتو”."
-    doc = Document(text, meta={"published": "2024-12-03"})
-    sentences.build()(doc)
-    doc.add("entities", [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
-                         for name, (eid, etype) in NAMES.items() for m in re.finditer(name, text)])
     sami = {"id": "per:sami", "type": "PER", "roles": [{"org": "org:nato", "title_en": "Secretary General"}]}
-    doc.objects["entities"] = {"per:sami": sami}
-    quotes.build()(doc)
-    stances.build()(doc)
+    doc = _analysed(text, "2024-12-03", {"per:sami": sami})
     assert sorted((s.attrs["actor"], s.attrs["proposition"], s.attrs["stance"]) for s in doc.spans("stances")) == [
         ("org:nato", "ukraine_nato_membership", "support"), ("per:sami", "ukraine_nato_membership", "support")]
     doc.objects["entities"] = {"per:sami": {**sami, "roles": []}}
@@ -207,27 +208,14 @@ def test_a_denial_governs_the_proposition_without_a_stance():
 
 def test_a_nisba_stands_for_its_country_only_in_a_plural_of_people():
     # the West's plural adjective is the subject; a feminine singular adjective of a trip is no one
-    names = dict(NAMES)
+    def nisba(text: str, surface: str, eid: str) -> Span:
+        at = text.index(surface)
+        return Span(at, at + len(surface), "entity", {"id": eid, "type": "LOC", "_form": "nisba"})
+
     text = "تحدث التقرير عن أوكرانيا. مجموعة من الحلفاء الغربيين في مفاوضات لوضع اللمسات الأخيرة على ضمانات أمنية."
-    doc = Document(text, meta={"published": "2023-07-09"})
-    sentences.build()(doc)
-    west = text.index("الغربيين")
-    doc.add("entities", [Span(west, west + len("الغربيين"), "entity", {"id": "loc:the_west", "type": "LOC",
-                                                                     "_form": "nisba"})]
-            + [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
-               for name, (eid, etype) in names.items() for m in re.finditer(name, text)])
-    doc.objects["entities"] = {}
-    quotes.build()(doc)
-    stances.build()(doc)
+    doc = _analysed(text, "2023-07-09", {}, [nisba(text, "الغربيين", "loc:the_west")])
     assert [(s.attrs["actor"], s.attrs["proposition"]) for s in doc.spans("stances")] == [
         ("loc:the_west", "security_guarantees_for_ukraine")]
     text = "تحدث التقرير عن أوكرانيا. بعد رحلة أوروبية طويلة بدأت مفاوضات لوضع اللمسات الأخيرة على ضمانات أمنية."
-    doc = Document(text, meta={"published": "2023-07-09"})
-    sentences.build()(doc)
-    eu = text.index("أوروبية")
-    doc.add("entities", [Span(eu, eu + len("أوروبية"), "entity", {"id": "loc:europe", "type": "LOC",
-                                                                 "_form": "nisba"})])
-    doc.objects["entities"] = {}
-    quotes.build()(doc)
-    stances.build()(doc)
+    doc = _analysed(text, "2023-07-09", {}, [nisba(text, "أوروبية", "loc:europe")])
     assert [s.attrs["actor"] for s in doc.spans("stances")] == []
