@@ -178,6 +178,7 @@ HEADS = [
     {"id": "org:willing", "type": "ORG", "name": "تحالف الراغبين", "name_en": "Coalition of the Willing",
      "generic": ["التحالف"]},
     {"id": "org:alliance", "type": "ORG", "name": "حلف شمال الأطلسي", "name_en": "NATO", "generic": ["التحالف"]},
+    {"id": "org:union", "type": "ORG", "name": "الاتحاد الأفريقي", "name_en": "African Union"},
     {"id": "event:wh_talks", "type": "EVENT", "name": "اجتماع البيت الأبيض مع القادة", "name_en": "WH talks",
      "generic": ["اجتماع البيت الأبيض"], "start": "2025-08-18", "end": "2025-08-18", "place": "gpe:us"},
 ]
@@ -278,3 +279,12 @@ def test_a_title_qualified_with_fi_or_followed_by_a_name_is_that_holder(linker: 
     assert ("وزير الدفاع", "per:john_healey") in found(linker, text)
     text = "وقال بيت هيغسيث إن الحلفاء مقصرون، وأعرب وزير الدفاع عن أمله."
     assert ("وزير الدفاع", "per:pete_hegseth") in found(linker, text)
+
+
+def test_a_head_noun_after_the_article_and_only_from_real_names(head_linker: Linker) -> None:
+    # "الاتحاد الأفريقي": the head noun is اتحاد, so a later "الاتحاد" refers back to it
+    assert found(head_linker, "اجتمع الاتحاد الأفريقي أمس. وقال الاتحاد إنه سيرسل بعثة.") == [
+        ("الاتحاد الأفريقي", "org:union"), ("الاتحاد", "org:union")]
+    # NATO is called "التحالف" only in context: that short form gives it no "الائتلاف"
+    assert found(head_linker, "اجتمع حلف شمال الأطلسي أمس. وقال الائتلاف إنه مستعد.") == [
+        ("حلف شمال الأطلسي", "org:alliance")]

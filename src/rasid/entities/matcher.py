@@ -234,12 +234,16 @@ def head_forms(entry: dict) -> tuple[set[str], set[str]]:
     anaphors: set[str] = set()
     paraphrases: set[str] = set()
     generic = {fold(t) for t in entry.get("generic", [])}
-    for text in {fold(t) for t in [entry["name"], *entry.get("variants", [])]} | generic:
+    names = {fold(t) for t in [entry["name"], *entry.get("variants", [])]}
+    for text in names | generic:
         words = text.split()
+        if words and words[0].startswith(ARTICLE) and words[0] not in classes:
+            words[0] = words[0][len(ARTICLE):]  # "الاتحاد الأوروبي": the head noun is اتحاد
         cls = classes.get(words[0]) if words else None
         if cls is None or entry["type"] not in cls["types"]:
             continue
-        anaphors.update(ARTICLE + noun for noun in cls["nouns"])
+        if text in names:  # a short form the entry is only called by in context ("التحالف") gives none
+            anaphors.update(ARTICLE + noun for noun in cls["nouns"])
         joiner = cls.get("paraphrase_with")
         if joiner and text in generic and len(words) >= 2 and words[1] != joiner:
             rest = " ".join(words[1:])
