@@ -220,3 +220,33 @@ def test_western_in_plain_geography_is_not_the_west() -> None:
     doc = make_document("زار الوفد المنطقة الغربية من البلاد.", published="2025-02-12")
     default_pipeline().run_doc(doc)
     assert "loc:the_west" not in [s.attrs["id"] for s in doc.spans("entities")]
+
+
+def test_no_one_word_alias_folds_onto_a_common_word(shared_dir: Path) -> None:
+    """A one-word alias matched alone must not be, after folding hamza and alef, the spelling of a
+    frequent other word ("تراس" would match the verb "ترأس" everywhere)."""
+    from collections import Counter
+
+    from rasid.arabic.normalise import fold
+
+    word = re.compile(r"[\u0621-\u064A]+")
+    counts: Counter[str] = Counter()
+    for name in ("saudinewsnet", "ant_multisource"):
+        with open(shared_dir / "data" / "news" / name / "articles.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                counts.update(word.findall(json.loads(line).get("text") or ""))
+    by_fold: dict[str, Counter[str]] = defaultdict(Counter)
+    for w, n in counts.items():
+        by_fold[fold(w)][w] += n
+    clashes = []
+    for e in ENTRIES:
+        spelled = {x for x in [e["name"], *e.get("variants", []), *e.get("aliases", [])]}
+        for alias in e.get("aliases", []):
+            if " " in alias.strip() or not word.fullmatch(alias):
+                continue
+            forms = by_fold.get(fold(alias), Counter())
+            # a spelling of the entity's own forms with another initial alef (أردوغان / اردوغان) is no clash
+            other = sum(n for w, n in forms.items() if not any(w[1:] == x[1:] for x in spelled))
+            if other >= 20 and other > 3 * sum(forms[x] for x in spelled):
+                clashes.append((e["id"], alias, forms.most_common(2)))
+    assert clashes == []
