@@ -143,3 +143,9 @@ def test_a_purpose_clause_in_reported_speech_is_done_by_the_speaker():
     events.build()(doc)
     assert [(e.attrs["actor"], e.attrs["plover"], e.attrs["target"]) for e in doc.spans("events")
             if e.attrs["plover"]] == [("per:sami", "CONSULT", "org:nato")]
+
+
+def test_without_marks_the_event_negated():
+    evs = _events("ناقش الوزراء القدرات المتاحة، ولكن مرة أخرى دون مشاركة فرنسا.")
+    assert [(e["actor"], e["action"], e.get("negated", False)) for e in evs if e["action"] == "attend"] == [
+        ("gpe:fr", "attend", True)]
