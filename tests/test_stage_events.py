@@ -149,3 +149,9 @@ def test_without_marks_the_event_negated():
     evs = _events("ناقش الوزراء القدرات المتاحة، ولكن مرة أخرى دون مشاركة فرنسا.")
     assert [(e["actor"], e["action"], e.get("negated", False)) for e in evs if e["action"] == "attend"] == [
         ("gpe:fr", "attend", True)]
+
+
+def test_a_trigger_read_only_after_taking_off_an_article_is_no_verb():
+    # "التقدم" (progress) is not the verb "تقدم" (provides); "التقى" is a verb as it is
+    assert _pairs(_events("تواصل روسيا التقدم البطيء في أوكرانيا.")) == []
+    assert _pairs(_events("التقى ماكرون مع ترامب.")) == [("per:macron", "meet", "CONSULT", "04", "per:trump")]

@@ -104,6 +104,7 @@ class EventFinder:
         self.lex = lexicon
         self.ws: list[Word] = words(doc.text)
         self.tws, self.suffixed = trigger_words(self.ws, lexicon, doc.text)
+        self.trigger_heads = frozenset(lexicon.triggers.first_words())
         self.starts = [w.start for w in self.ws]
         table = doc.objects.get("entities", {})
         self.table = table
@@ -236,6 +237,16 @@ class EventFinder:
                 return named[-1] if named else None
         return None
 
+    def with_article(self, trig: Match) -> bool:
+        """Whether the trigger's first word matched only once an article was taken off ("التقدم"
+        read as "تقدم"); a verb that itself begins with ال (التقى، التزم) is matched as it is."""
+        key = self.tws[trig.first].key
+        for conj in ("و", "ف", ""):
+            rest = key[len(conj):] if key.startswith(conj) else None
+            if rest and rest in self.trigger_heads:
+                return False
+        return any(key.startswith(p) for p in ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال"))
+
     def noun(self, trig: Match) -> bool:
         """True when the trigger is a verbal noun (اجتماع، الهجوم) rather than a verb."""
         return trig.first == trig.last and any(
@@ -314,6 +325,8 @@ class EventFinder:
             seen: set[tuple] = set()
             for trig in self.lex.triggers.find(self.tws, lo, hi):
                 etype: EventType = trig.value  # type: ignore[assignment]
+                if self.with_article(trig) and not self.noun(trig):
+                    continue  # "التقدم" is progress, not the verb "تقدم": a verb takes no article
                 actors, after = self.actors_for(trig, sent)
                 if not actors:
                     continue
