@@ -155,3 +155,10 @@ def test_a_trigger_read_only_after_taking_off_an_article_is_no_verb():
     # "التقدم" (progress) is not the verb "تقدم" (provides); "التقى" is a verb as it is
     assert _pairs(_events("تواصل روسيا التقدم البطيء في أوكرانيا.")) == []
     assert _pairs(_events("التقى ماكرون مع ترامب.")) == [("per:macron", "meet", "CONSULT", "04", "per:trump")]
+
+
+def test_after_a_preposition_a_trigger_is_a_verbal_noun_and_its_genitive_the_object():
+    # "ترغب في دعم أوكرانيا": Ukraine is supported, not the supporter
+    assert [e["actor"] for e in _events("أصدر التقرير نداء إلى الدول التي ترغب في دعم أوكرانيا.")
+            if e["plover"]] == []
+    assert _pairs(_events("دعمت فرنسا أوكرانيا.")) == [("gpe:fr", "support", "SUPPORT", "05", "gpe:ua")]

@@ -97,6 +97,10 @@ def trigger_words(ws: list[Word], lex: EventLexicon, text: str) -> tuple[list[Wo
     return out, stripped
 
 
+#: a trigger right after one of these is a verbal noun (masdar), not a finite verb
+_PREPOSITIONS_BEFORE_NOUN = frozenset(fold(w) for w in "في على إلى الى عن من حول بشأن ضد عبر".split())
+
+
 class EventFinder:
     def __init__(self, doc: Document, lexicon: EventLexicon) -> None:
         self.doc = doc
@@ -214,6 +218,8 @@ class EventFinder:
         after = [m for m in self.in_range(t1, sent[1], _ACTOR_TYPES) if self.subject(m)]
         if self.noun(trig):  # "انضمام أوكرانيا": a verbal noun's doer is the genitive right after it
             after = [m for m in after[:1] if self.n_words(t1, m.start) == 0]
+        elif trig.first > 0 and self.ws[trig.first - 1].key in _PREPOSITIONS_BEFORE_NOUN:
+            after = []  # "في دعم أوكرانيا": after a preposition the word is a verbal noun; what follows is its object
         if after and not self.crosses(t1, after[0].start) and (
                 self.n_words(t1, after[0].start) <= 3 or self.n_words(t1, self.members_of(after[0]) or t1) in (1, 2, 3)):
             group = self.chain(after)
