@@ -2,9 +2,13 @@
 
 Order of work (each step only fills text the earlier ones left free):
 
-1. registry matches (names, variants, nisba adjectives, dated role titles, aliases);
+1. registry matches (names, variants, nisba adjectives, dated role titles and "TITLE السابق" for
+   the most recently ended holder, aliases), quotation marks inside a name ignored;
 2. generic titles ("الوزير", "وزير الدفاع الأمريكي"): the holder of that role whose country or
-   organisation is named right after the title, else the last entity in the document holding it;
+   organisation is named right after the title (or in apposition after it), else the last entity
+   in the document holding it; bare head nouns ("المجموعة", "الائتلاف", "اللقاء") refer back to the
+   last name with that head (``rules/head_nouns.json``); "نظيره الروسي" is the holder of the same
+   office as the person named before, in the adjective's country (``rules/titles.json``);
 3. transliteration variants: multi-word names whose consonant skeleton equals one registry
    name's skeleton (one candidate, high rapidfuzz similarity); single words only when they are
    the surname of a person already found in the document;
