@@ -7,6 +7,12 @@ it in verb-first order, or after "من" of a passive participle: مدعوم من
 speaker of the quote the sentence belongs to.  A sentence with a cue but no proposition of
 its own ("المجر وسلوفاكيا معارضة بحزم") may take the previous sentence's proposition when
 it refers back to it.  Evidence is the sentence; the date is the document's published date.
+
+A proposition counts only where the profile's context words (Ukraine, Kyiv …) occur in the
+sentence or a few before it; a neutral cue (تنفي) governs a proposition without a stance; a
+general cue right before a proposition's own verbal noun governs it ("تحفظات على إرسال"); a
+clause-opening conjunction (بينما) or a comma before a و-verb changes whose subject a cue has;
+a speaker's "we" is also their organisation's position.  All of these words are data.
 """
 
 from __future__ import annotations
