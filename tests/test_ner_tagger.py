@@ -64,3 +64,55 @@ def test_bench_and_train_commands_are_registered() -> None:
     assert args.target == "ner" and args.func is bench.run
     args = build_parser().parse_args(["train", "ner", "--out", "x", "--seed", "7"])
     assert (args.target, args.out, args.seed) == ("ner", "x", 7)
+
+
+def test_document_features_count_other_occurrences_in_the_window() -> None:
+    from rasid.ner.features import document_features
+
+    keys = [["زيد", "قال", "في", "مصر"], ["زيد", "عاد"], ["مصر", "مصر", "و"], ["زيد"]]
+    first = [["B-PERS", "O", "O", "B-LOC"], ["O", "O"], ["B-LOC", "B-ORG", "O"], ["B-PERS"]]
+    assert document_features(keys, first, window=0) == [
+        [[], [], [], []], [[], []], [["dt=ORG", "dm=ORG", "df=4"], ["dt=LOC", "dm=LOC", "df=4"], []], [[]]]
+    assert document_features(keys, first, window=1) == [
+        [["dO"], [], [], []], [["dt=PERS", "dm=PERS", "df=4"], []],
+        [["dt=ORG", "dm=ORG", "df=4"], ["dt=LOC", "dm=LOC", "df=4"], []], [[]]]
+    wide = document_features(keys, first, window=5)
+    # زيد: once O, once B-PERS elsewhere; مصر in sentence 0: LOC and ORG once each, the tie goes to LOC
+    assert wide[0] == [["dt=PERS", "dm=PERS", "df=2"], [], [], ["dt=LOC", "dt=ORG", "dm=LOC", "df=4"]]
+    assert wide[3] == [["dt=PERS", "dm=PERS", "df=2"]]
+    assert document_features([], []) == []
+
+
+def test_tag_document_carries_a_name_to_its_bare_surname() -> None:
+    from rasid.ner import load_tagger
+
+    tagger = load_tagger()
+    first = "التقى الرئيس الأمريكي جو بايدن رئيس الوزراء الكندي في واشنطن .".split()
+    second = "وقال بايدن إن المحادثات كانت مثمرة .".split()
+    # alone, the second sentence gives the surname no cue; in its document it is the same person
+    assert tagger.tag(second) == ["O"] * 7
+    labels = tagger.tag_document([first, [], second])
+    assert labels[0] == ["O", "O", "O", "B-PERS", "I-PERS", "O", "O", "O", "O", "B-LOC", "O"]
+    assert labels[1] == []
+    assert labels[2] == ["O", "B-PERS", "O", "O", "O", "O", "O"]
+    assert tagger.tag_document([]) == []
+    text = " ".join(first) + "\n" + " ".join(second)
+    names = [text[s:e] for s, e, kind in tagger.tag_spans(text) if kind == "PERS"]
+    assert names == ["جو بايدن", "بايدن"]
+
+
+def test_gzip_writer_gives_the_same_bytes_on_a_rebuild(tmp_path) -> None:
+    import gzip
+    import time
+
+    from rasid.ner.resources import gzip_writer
+
+    paths = [tmp_path / "a" / "x.tsv.gz", tmp_path / "b" / "x.tsv.gz"]
+    for path in paths:
+        path.parent.mkdir()
+        with gzip_writer(path) as fh:
+            fh.write("مصر\tCTRY\n")
+        time.sleep(1.1)  # a time stamp in the header would now differ
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+    assert paths[0].read_bytes()[4:8] == b"\0\0\0\0"
+    assert gzip.decompress(paths[0].read_bytes()).decode("utf-8") == "مصر\tCTRY\n"

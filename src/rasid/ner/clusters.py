@@ -8,7 +8,6 @@ the labelled data still looks like its neighbours in the news.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from rasid.arabic.normalise import fold
+from rasid.ner.resources import gzip_writer
 from rasid.ner.tokens import tokenize
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,7 @@ def build_clusters(shared: Path, out: Path, seed: int = 13, vocab_size: int = 50
     rng = np.random.default_rng(seed)
     assignments = [_kmeans(vecs.astype(np.float32), k, rng) for k in ks]
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+    with gzip_writer(out) as fh:
         for i in range(n_words):
             fh.write(vocab[i] + "\t" + "\t".join(str(int(a[i])) for a in assignments) + "\n")
     log.info("clusters: %d words, k=%s (%.0fs)", n_words, ks, time.time() - start)

@@ -3,6 +3,10 @@
 Features of a word that do not depend on its position are computed once per word type and cached,
 together with the shorter views its neighbours see (offsets ±1, ±2), so a sentence's features are a
 few list concatenations per token plus the position-dependent ones (gazetteer BIO, bigrams).
+
+``document_features`` adds the non-local evidence of a two-stage tagger (after Krishnan & Manning
+2006): what the first-stage tagger called the other occurrences of a token's stem in the sentences
+around it, so that a name tagged confidently in one sentence pulls its weaker mentions along.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from rasid.ner.resources import Gazetteer
 from rasid.ner.tokens import strip_proclitics
 
 OFFSETS = (-2, -1, 1, 2)
+DOC_WINDOW = 5  # sentences either side whose first-stage labels a token sees (dev: 5 ≥ 10 ≥ 25)
 
 
 def shape(word: str) -> str:
@@ -33,6 +38,10 @@ class FeatureExtractor:
         self.triggers = triggers
         self.clusters = clusters
         self._cache: dict[str, tuple[str, str, list[str], dict[int, list[str]]]] = {}
+
+    def clear_cache(self) -> None:
+        """Forget the per-word features (a benchmark measures each mode from cold)."""
+        self._cache.clear()
 
     def _word(self, word: str) -> tuple[str, str, list[str], dict[int, list[str]]]:
         hit = self._cache.get(word)
@@ -79,6 +88,10 @@ class FeatureExtractor:
             self._cache[word] = hit
         return hit
 
+    def stems(self, words: list[str]) -> list[str]:
+        """Clitic-free folded stems of ``words`` (the keys ``document_features`` groups by)."""
+        return [self._word(w)[1] for w in words]
+
     def sentence(self, words: list[str]) -> list[list[str]]:
         infos = [self._word(w) for w in words]
         folded = [x[0] for x in infos]
@@ -114,3 +127,93 @@ class FeatureExtractor:
                 feats.append("+1G=" + gaz[i + 1])
             out.append(feats)
         return out
+
+
+def _sentence_counts(keys: list[str], labels: list[str]) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    """Occurrences of each key (of 2+ characters) in a sentence, and of each key tagged as each type."""
+    seen: dict[str, int] = {}
+    typed: dict[str, dict[str, int]] = {}
+    for key, label in zip(keys, labels, strict=True):
+        if len(key) > 1:
+            seen[key] = seen.get(key, 0) + 1
+            if label != "O":
+                per = typed.setdefault(key, {})
+                per[label[2:]] = per.get(label[2:], 0) + 1
+    return seen, typed
+
+
+def _shift(seen: dict[str, int], typed: dict[str, dict[str, int]],
+           counts: tuple[dict[str, int], dict[str, dict[str, int]]], sign: int) -> None:
+    """Add (sign 1) or remove (sign -1) one sentence's counts from the window's; zeros are dropped."""
+    for key, n in counts[0].items():
+        left = seen.get(key, 0) + sign * n
+        if left:
+            seen[key] = left
+        else:
+            del seen[key]
+    for key, per in counts[1].items():
+        into = typed.setdefault(key, {})
+        for typ, n in per.items():
+            left = into.get(typ, 0) + sign * n
+            if left:
+                into[typ] = left
+            else:
+                del into[typ]
+        if not into:
+            del typed[key]
+
+
+def document_features(keys: list[list[str]], labels: list[list[str]],
+                      window: int = DOC_WINDOW) -> list[list[list[str]]]:
+    """Per sentence and token, features from the first-stage ``labels`` of the *other* occurrences
+    of the token's key (stem) within ``window`` sentences either side.
+
+    ``dt=TYPE`` for every entity type seen, ``dm=TYPE`` the most frequent one (ties: the
+    alphabetically first), ``df=0..4`` the share of the other occurrences tagged as any entity, in
+    quarters, ``dO`` when every other occurrence was tagged O; nothing for a key seen nowhere else or
+    of one character.  The window's counts slide with the sentence, so a document costs one pass.
+    """
+    per_sentence = [_sentence_counts(k, y) for k, y in zip(keys, labels, strict=True)]
+    seen: dict[str, int] = {}
+    typed: dict[str, dict[str, int]] = {}
+    n = len(keys)
+    for s in range(min(window + 1, n)):
+        _shift(seen, typed, per_sentence[s], 1)
+    out: list[list[list[str]]] = []
+    for s in range(n):
+        if s - window - 1 >= 0:
+            _shift(seen, typed, per_sentence[s - window - 1], -1)
+        if s >= 1 and s + window < n:
+            _shift(seen, typed, per_sentence[s + window], 1)
+        rows: list[list[str]] = []
+        for key, own in zip(keys[s], labels[s], strict=True):
+            others = seen.get(key, 0) - 1 if len(key) > 1 else 0
+            if others <= 0:
+                rows.append([])
+                continue
+            per = typed.get(key)
+            if per is None:
+                rows.append(["dO"])
+                continue
+            types = dict(per)
+            if own != "O":
+                types[own[2:]] -= 1
+            types = {t: c for t, c in sorted(types.items()) if c > 0}
+            if not types:
+                rows.append(["dO"])
+                continue
+            row = ["dt=" + t for t in types]
+            row.append("dm=" + max(types, key=types.__getitem__))
+            row.append("df=" + str(4 * sum(types.values()) // others))
+            rows.append(row)
+        out.append(rows)
+    return out
+
+
+def add_rows(feats: list[list[str]], extra: list[list[str]]) -> list[list[str]]:
+    """``feats`` (fresh lists from ``FeatureExtractor.sentence``) with each token's ``extra`` appended
+    in place: no list per token is copied, which keeps the garbage collector quiet."""
+    for row, more in zip(feats, extra, strict=True):
+        if more:
+            row.extend(more)
+    return feats

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 from collections import defaultdict
 from pathlib import Path
 
@@ -74,8 +75,29 @@ def compile_gazetteer(gaz_dir: Path) -> dict[str, set[str]]:
     return entries
 
 
+def gzip_writer(path: Path) -> io.TextIOWrapper:
+    """A UTF-8 text writer into a gzip file whose header holds no time stamp (mtime 0), so that a
+    rebuild from the same data gives the same bytes."""
+    raw = gzip.GzipFile(filename=path.name, mode="wb", compresslevel=9, mtime=0,
+                        fileobj=open(path, "wb"))  # noqa: SIM115 - closed with the wrapper below
+    return _ClosingWriter(raw)
+
+
+class _ClosingWriter(io.TextIOWrapper):
+    """TextIOWrapper that also closes the file under the GzipFile (GzipFile leaves a passed fileobj open)."""
+
+    def __init__(self, raw: gzip.GzipFile) -> None:
+        super().__init__(raw, encoding="utf-8", newline="\n")
+        self._file = raw.fileobj
+
+    def close(self) -> None:
+        super().close()
+        if self._file is not None:
+            self._file.close()
+
+
 def save_gazetteer(entries: dict[str, set[str]], path: Path) -> None:
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+    with gzip_writer(path) as fh:
         for key in sorted(entries):
             fh.write(f"{key}\t{','.join(sorted(entries[key]))}\n")
 

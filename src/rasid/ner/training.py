@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import logging
 import time
 from pathlib import Path
@@ -10,14 +9,22 @@ from pathlib import Path
 from rasid.arabic.normalise import fold
 from rasid.ner.corpus import read_conll, score
 from rasid.ner.corpus import spans as bio_spans
-from rasid.ner.features import FeatureExtractor
-from rasid.ner.resources import Gazetteer, compile_gazetteer, load_clusters, load_triggers, save_gazetteer
-from rasid.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, KNOWN_FILE, MODEL_FILE
+from rasid.ner.features import FeatureExtractor, add_rows, document_features
+from rasid.ner.resources import (
+    Gazetteer,
+    compile_gazetteer,
+    gzip_writer,
+    load_clusters,
+    load_triggers,
+    save_gazetteer,
+)
+from rasid.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, KNOWN_FILE, LOCAL_MODEL_FILE, MODEL_FILE
 from rasid.ner.tokens import strip_proclitics
 
 log = logging.getLogger(__name__)
 
 PARAMS = {"c1": 0.02, "c2": 0.005, "max_iterations": 150}
+DOC_FOLDS = 5  # jackknife folds giving the second stage first-stage labels of unseen training text
 SELF_TRAIN_TOKENS = 0  # self-training measured no gain on dev (73.4 vs 73.5 F1); kept as an option
 
 Sentences = list[tuple[list[str], list[str]]]
@@ -51,28 +58,83 @@ def save_known(sentences: Sentences, path: Path) -> None:
                 f = fold(w)
                 known.add(f)
                 known.add(strip_proclitics(f))
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+    with gzip_writer(path) as fh:
         fh.write("\n".join(sorted(known)) + "\n")
 
 
-def train_crf(sentences: Sentences, extractor: FeatureExtractor, path: Path, params: dict) -> None:
+def featurise(sentences: Sentences, extractor: FeatureExtractor,
+              first: list[list[str]] | None = None) -> list[list[list[str]]]:
+    """Local features of each sentence, plus document features when first-stage labels are given."""
+    feats = [extractor.sentence(words) for words, _ in sentences]
+    if first is None:
+        return feats
+    extra = document_features([extractor.stems(words) for words, _ in sentences], first)
+    return [add_rows(f, x) for f, x in zip(feats, extra, strict=True)]
+
+
+def train_crf(sentences: Sentences, extractor: FeatureExtractor, path: Path, params: dict,
+              first: list[list[str]] | None = None) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for words, labels in sentences:
-        trainer.append(extractor.sentence(words), labels)
+    for feats, (_, labels) in zip(featurise(sentences, extractor, first), sentences, strict=True):
+        trainer.append(feats, labels)
     trainer.set_params({**params, "feature.possible_transitions": True})
     start = time.time()
     trainer.train(str(path))
     log.info("trained %s in %.0fs", path.name, time.time() - start)
 
 
-def predict(path: Path, extractor: FeatureExtractor, sentences: Sentences) -> list[list[str]]:
+def predict(path: Path, extractor: FeatureExtractor, sentences: Sentences,
+            first: list[list[str]] | None = None) -> list[list[str]]:
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    return [tagger.tag(extractor.sentence(words)) for words, _ in sentences]
+    return [tagger.tag(f) for f in featurise(sentences, extractor, first)]
+
+
+def jackknife(sentences: Sentences, extractor: FeatureExtractor, work: Path, params: dict,
+              folds: int = DOC_FOLDS) -> list[list[str]]:
+    """First-stage labels of every training sentence from a model trained on the other folds
+    (contiguous blocks), so the second stage learns from labels as noisy as it will meet."""
+    labels: list[list[str]] = []
+    n = len(sentences)
+    tmp = work / "_fold.crfsuite"
+    for k in range(folds):
+        lo, hi = n * k // folds, n * (k + 1) // folds
+        train_crf(sentences[:lo] + sentences[hi:], extractor, tmp, params)
+        labels += predict(tmp, extractor, sentences[lo:hi])
+    tmp.unlink()
+    return labels
+
+
+def train_two_stage(sentences: Sentences, extractor: FeatureExtractor, out_dir: Path, params: dict,
+                    folds: int = DOC_FOLDS) -> None:
+    """The first-stage (local) model on all of ``sentences`` and the second stage on jackknifed
+    first-stage labels; writes LOCAL_MODEL_FILE and MODEL_FILE."""
+    train_crf(sentences, extractor, out_dir / LOCAL_MODEL_FILE, params)
+    first = jackknife(sentences, extractor, out_dir, params, folds)
+    train_crf(sentences, extractor, out_dir / MODEL_FILE, params, first=first)
+
+
+def dev_scores(shared: Path, model_dir: Path, params: dict | None = None,
+               folds: int = DOC_FOLDS) -> dict[str, dict[str, dict[str, float]]]:
+    """Scores of the one-stage and the two-stage tagger on the dev tail of ANERcorp train, trained on
+    the rest with the resources in ``model_dir`` (the comparison MODEL.md reports)."""
+    fit, dev = split_dev(anercorp(shared, "train"))
+    extractor = make_extractor(model_dir)
+    params = params or PARAMS
+    work = model_dir / "_dev"
+    work.mkdir(exist_ok=True)
+    train_two_stage(fit, extractor, work, params, folds)
+    gold = [y for _, y in dev]
+    first = predict(work / LOCAL_MODEL_FILE, extractor, dev)
+    second = predict(work / MODEL_FILE, extractor, dev, first=first)
+    for f in (LOCAL_MODEL_FILE, MODEL_FILE):
+        (work / f).unlink()
+    work.rmdir()
+    return {"one_stage": score(gold, first), "two_stage": score(gold, second)}
 
 
 def silver_from_news(shared: Path, model: Path, extractor: FeatureExtractor, max_tokens: int = 120_000,
@@ -125,8 +187,9 @@ def train_ner(shared: Path, out_dir: Path, seed: int = 13, tune: bool = False,
               clusters: bool = True, self_train: int = SELF_TRAIN_TOKENS) -> dict:
     """Compile resources, (optionally tune c1/c2 on the dev tail of train), train and save the model.
 
-    With ``self_train`` > 0 a first model labels that many tokens of confident news sentences
-    (``silver_from_news``) and the final model is trained on ANERcorp train plus that silver data.
+    Both stages are trained (``train_two_stage``).  With ``self_train`` > 0 a local model first labels
+    that many tokens of confident news sentences (``silver_from_news``) and both stages are trained on
+    ANERcorp train plus that silver data.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     save_gazetteer(compile_gazetteer(shared / "data" / "gazetteers"), out_dir / GAZETTEER_FILE)
@@ -153,10 +216,11 @@ def train_ner(shared: Path, out_dir: Path, seed: int = 13, tune: bool = False,
                 best, params = f1, trial
             tmp.unlink()
         report["params"] = params
-    model = out_dir / MODEL_FILE
-    train_crf(train, extractor, model, params)
     if self_train > 0:
+        model = out_dir / LOCAL_MODEL_FILE  # a local model labels the news; both stages are retrained below
+        train_crf(train, extractor, model, params)
         silver = silver_from_news(shared, model, extractor, max_tokens=self_train)
         report["silver_sentences"] = len(silver)
-        train_crf(train + silver, extractor, model, params)
+        train = train + silver
+    train_two_stage(train, extractor, out_dir, params)
     return report
