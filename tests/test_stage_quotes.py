@@ -114,3 +114,10 @@ def test_a_plural_source_named_again_without_an_adjective_is_the_group_named_bef
     informed = f"x:anon:{doc.id}:مسوولين_مطلعين"
     # the unmodified "لمسؤولين في برلين" refers back; "لمسؤولين أمريكيين" is another group
     assert speakers == [informed, informed, f"x:anon:{doc.id}:مسوولين_امريكيين"]
+
+
+def test_a_verb_joined_by_wa_shares_the_first_verbs_subject():
+    # the nearest name before "ووعدت" is a genitive ("مخاوف ليلى حداد"); the subject is the first verb's
+    text = "أعرب سامي النجار عن تعاطفه مع مخاوف ليلى حداد ووعدت بزيادة الدعم للمنطقة."
+    rows = _rows(_doc(text, PEOPLE))
+    assert rows == [("indirect", "per:sami", "ووعدت", "بزيادة الدعم للمنطقة")]

@@ -219,3 +219,8 @@ def test_a_nisba_stands_for_its_country_only_in_a_plural_of_people():
     text = "تحدث التقرير عن أوكرانيا. بعد رحلة أوروبية طويلة بدأت مفاوضات لوضع اللمسات الأخيرة على ضمانات أمنية."
     doc = _analysed(text, "2023-07-09", {}, [nisba(text, "أوروبية", "loc:europe")])
     assert [s.attrs["actor"] for s in doc.spans("stances")] == []
+
+
+def test_an_addressing_verb_takes_the_subject_the_quotes_stage_found():
+    text = "أعرب سامي النجار عن تعاطفه مع مخاوف بولندا ووعدت أوروبا بتكثيف إنفاقها الدفاعي في الناتو."
+    assert _run(text) == [("per:sami", "raise_defense_spending", "support")]

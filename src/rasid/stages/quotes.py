@@ -318,6 +318,20 @@ class QuoteFinder:
                 out.append((people[0].start, actor_id(people[0], self.table)))
         return out
 
+    def coordinated_subject(self, wi: int, sent_start: int, sent_end: int) -> Span | None:
+        """The subject of an earlier cue verb in the sentence when cue wi is joined to it by و
+        with no comma between: coordinated verbs share their subject."""
+        w = self.words[wi]
+        surface = fold(self.text[w.start:w.end])
+        if not (surface.startswith("و") and surface[1:] == w.key):
+            return None  # no و attached ("وعدت" alone begins with the root's own و)
+        earlier = [k for k in self.words_in(sent_start, w.start) if self.is_cue(k)]
+        if not earlier or any(ch in "،,؛;:" for ch in self.text[self.words[earlier[-1]].end:w.start]):
+            return None
+        k = earlier[-1]
+        found, _ = self.speaker_after_cue(k, sent_end)
+        return found if found is not None else self.speaker_before_cue(k, sent_start)
+
     def participle_subject(self, wi: int, sent_start: int) -> Span | None:
         """A participle (مشيرا، قائلا) shares its sentence's subject: None (carry the
         previous quote's speaker) when an earlier cue in the sentence has one, else the
@@ -429,7 +443,11 @@ class QuoteFinder:
                 c1 = self._content_end(c0, sent_end)
                 self._emit(quotes, w, speaker, c0, c1, in_direct)
                 continue
-            speaker, phrase_end = self.speaker_after_cue(j, sent_end)
+            shared = None if attribution else self.coordinated_subject(j, sent_start, sent_end)
+            if shared is not None:  # "أعرب هيلي عن تعاطفه مع مخاوف هيغسيث ووعدت …": the first verb's subject
+                speaker, phrase_end = shared, w.end
+            else:
+                speaker, phrase_end = self.speaker_after_cue(j, sent_end)
             if attribution:
                 if speaker is None:
                     continue

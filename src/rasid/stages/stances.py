@@ -245,6 +245,14 @@ class StanceFinder:
                 break
         return chain
 
+    def speaker_of_cue(self, cue_start: int) -> str | None:
+        """The speaker of a quote whose cue word starts at cue_start."""
+        for q in self.quotes:
+            cue = q.attrs.get("cue")
+            if isinstance(cue, dict) and cue.get("start") == cue_start and q.attrs.get("speaker"):
+                return str(q.attrs["speaker"])
+        return None
+
     def speaker_at(self, pos: int, kinds: tuple[str, ...] = ("direct", "indirect")) -> str | None:
         for q in self.quotes:
             if q.start <= pos < q.end and q.attrs.get("speaker") and q.attrs.get("kind") in kinds:
@@ -264,6 +272,9 @@ class StanceFinder:
         addressing = self._addressing_verb(cue, sent)
         if addressing is not None:
             verb_start, verb_end = self.ws[addressing].start, self.ws[addressing].end
+            said_by = self.speaker_of_cue(verb_start)
+            if said_by is not None:  # the quotes stage already found the verb's subject ("… ووعدت أوروبا")
+                return [said_by]
             subject = [m for m in self.actors_near(sent[0], verb_start, prop_span)
                        if self._close(m.end, verb_start, 0) and not crosses_clause(self.doc.text[m.end:verb_start])]
             if subject:  # "الرئيس الأمريكي أقنع نظيره الروسي": named before the verb, the subject
