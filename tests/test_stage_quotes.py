@@ -121,3 +121,8 @@ def test_a_verb_joined_by_wa_shares_the_first_verbs_subject():
     text = "أعرب سامي النجار عن تعاطفه مع مخاوف ليلى حداد ووعدت بزيادة الدعم للمنطقة."
     rows = _rows(_doc(text, PEOPLE))
     assert rows == [("indirect", "per:sami", "ووعدت", "بزيادة الدعم للمنطقة")]
+
+
+def test_reported_content_ends_where_the_writers_comment_begins():
+    text = "وزعم سامي النجار أنه قادر على وقف الحرب خلال أيام، مما أثار مخاوف في العواصم الأوروبية."
+    assert _rows(_doc(text, PEOPLE)) == [("indirect", "per:sami", "وزعم", "قادر على وقف الحرب خلال أيام")]

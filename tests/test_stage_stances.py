@@ -224,3 +224,11 @@ def test_a_nisba_stands_for_its_country_only_in_a_plural_of_people():
 def test_an_addressing_verb_takes_the_subject_the_quotes_stage_found():
     text = "أعرب سامي النجار عن تعاطفه مع مخاوف بولندا ووعدت أوروبا بتكثيف إنفاقها الدفاعي في الناتو."
     assert _run(text) == [("per:sami", "raise_defense_spending", "support")]
+
+
+def test_a_speaker_who_brings_up_a_proposition_in_reported_speech_supports_it():
+    text = "وأضاف سامي النجار أن الحل، من خلال الحوار مع الرئيس الروسي عن أوكرانيا، أنقذ الوضع."
+    assert _run(text) == [("per:sami", "negotiate_with_putin", "support")]
+    # the writer's comment after "، مما" is not the speaker's
+    text = "وزعم سامي النجار أنه قادر على وقف الحرب في أوكرانيا، مما أثار مخاوف من تنازلات إقليمية مؤلمة."
+    assert _run(text) == []

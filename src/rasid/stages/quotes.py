@@ -50,6 +50,7 @@ class Cues:
     window: int
     min_direct_words: int
     anonymous_plural: frozenset[str] = frozenset()
+    content_breaks: tuple[tuple[str, ...], ...] = ()  # the writer's comment after a comma, as folded words
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def load_cues() -> Cues:
         anonymous_heads=frozenset(fold(h) for h in raw["anonymous_heads"]),
         anonymous_max_words=int(raw["anonymous_max_words"]),
         anonymous_plural=frozenset(fold(h) for h in raw.get("anonymous_plural_heads", [])),
+        content_breaks=tuple(tuple(fold(w).split()) for w in raw.get("content_breaks", [])),
         window=int(raw["speaker_window_words"]),
         min_direct_words=int(raw["min_direct_words"]),
     )
@@ -516,10 +518,17 @@ class QuoteFinder:
         before = self.text[sent_start:self.words[j].start]
         return not WORD.search(before) or before.rstrip().endswith(("،", ","))
 
+    def _starts_comment(self, j: int) -> bool:
+        """Whether the words from j on spell one of the content breaks ("مما", "الأمر الذي")."""
+        return any(tuple(w.key for w in self.words[j:j + len(phrase)]) == phrase
+                   for phrase in self.cues.content_breaks)
+
     def _content_end(self, c0: int, sent_end: int) -> int:
-        """Reported content runs to the sentence end, or to a following participial cue."""
+        """Reported content runs to the sentence end, or to a following participial cue, or to the
+        writer's own comment after a comma ("، مما أثار مخاوف")."""
         for j in self.words_in(c0, sent_end):
-            if self.words[j].key in self.cues.verbs and self.text[c0:self.words[j].start].rstrip().endswith(("،", ",")):
+            if (self.words[j].key in self.cues.verbs or self._starts_comment(j)) and \
+                    self.text[c0:self.words[j].start].rstrip().endswith(("،", ",")):
                 return self.words[j].start
         return sent_end
 

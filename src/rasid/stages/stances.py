@@ -472,13 +472,14 @@ class StanceFinder:
 
     def _quoted_defaults(self, props: list[Match], paired: list[tuple[Match, Match]], lo: int, hi: int,
                          sent: tuple[int, int], published: str | None, seen: set, out: list[Span]) -> None:
-        """A proposition a named speaker brings up in their own quote, with no cue and no negation."""
+        """A proposition a named speaker brings up in their own words (direct or reported), with no cue
+        and no negation."""
         with_cue = {id(p) for p, _ in paired}
         for prop in props:
             if id(prop) in with_cue:
                 continue
             start = self.ws[prop.first].start
-            speaker = self.speaker_at(start, kinds=("direct",))
+            speaker = self.speaker_at(start, kinds=("direct", "indirect"))
             if not speaker or any(self.ws[i].key in self.cues.negations for i in range(lo, hi)):
                 continue
             key = (speaker, str(prop.value), str(self.cues.default_in_quotes), sent[0])
