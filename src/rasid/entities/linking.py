@@ -467,7 +467,9 @@ def _qualifier_gap(gap: str) -> bool:
     """Whether the text between a title and a country/organisation lets the latter qualify it:
     nothing but spaces, or the preposition في ("وزير الدفاع في المملكة المتحدة")."""
     words = gap.split()
-    return len(gap) <= QUALIFIER_GAP + 3 and (not words or words == ["في"]) and (len(gap) <= QUALIFIER_GAP or words == ["في"])
+    if not words:
+        return len(gap) <= QUALIFIER_GAP
+    return words == ["في"] and len(gap) <= QUALIFIER_GAP + len("في") + 1
 
 
 def _next_word(text: str, pos: int) -> str:
