@@ -243,12 +243,14 @@ class Matcher:
             return self.lex.weekdays[t]
         return None
 
+    def past_day_part(self, i: int) -> int:
+        """The token after a part of the day that opens at i ("صباح", "مساء"), else i."""
+        part = self.phrase_at(self.lex.day_parts, i, prefix=True, max_len=3)
+        return i + part[0] if part else i
+
     def weekday(self, i: int) -> Mention | None:
         lex = self.lex
-        k = i
-        part = self.phrase_at(lex.day_parts, k, prefix=True, max_len=3)
-        if part:
-            k += part[0]
+        k = self.past_day_part(i)
         headed = any(v in lex.weekday_heads for v in _variants(self.tok(k)))
         if headed:
             k += 1
@@ -271,16 +273,13 @@ class Matcher:
 
     def day_word(self, i: int) -> Mention | None:
         lex = self.lex
-        k = i
-        part = self.phrase_at(lex.day_parts, k, prefix=True, max_len=3)
-        if part:
-            k += part[0]
+        k = self.past_day_part(i)
         hit = self.phrase_at(lex.day_words, k, prefix=True, max_len=3)
         if hit is None:
             return None
         length, offset, _ = hit
         if offset == 0 and length == 1:
-            before = _variants(self.tok(k - 1)) if not part else []
+            before = _variants(self.tok(k - 1)) if k == i else []
             if any(v in lex.today_prefix_blockers for v in before):
                 return None
             if self.tok(k + 1) in lex.today_blockers:

@@ -73,6 +73,11 @@ def _f(words: list[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+def _prefixed(verbs: list[str], prefixes: tuple[str, ...]) -> set[str]:
+    """Folded verbs with each of the particles that may stand glued before them."""
+    return {pre + fold(verb) for verb in verbs for pre in prefixes}
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> DateLexicon:
     cal = _load("calendar.json")
@@ -88,16 +93,8 @@ def lexicon() -> DateLexicon:
         for form in ("many", "one", "two"):  # later forms win: a dual is a dual
             for w in forms[form]:
                 units[fold(w)] = (unit, form)
-    future_verbs: set[str] = set()
-    for verb in tense["future_verbs"]:
-        v = fold(verb)
-        for pre in ("", "و", "ف", "س", "وس", "فس", "ل", "ول"):
-            future_verbs.add(pre + v)
-    past_verbs: set[str] = set()
-    for verb in tense["past_verbs"]:
-        v = fold(verb)
-        for pre in ("", "و", "ف", "وقد", "قد"):
-            past_verbs.add(pre + v)
+    future_verbs = _prefixed(tense["future_verbs"], ("", "و", "ف", "س", "وس", "فس", "ل", "ول"))
+    past_verbs = _prefixed(tense["past_verbs"], ("", "و", "ف", "وقد", "قد"))
     return DateLexicon(
         greg_months=greg,
         weak_months=frozenset(phrase_key(w) for w in cal["weak_month_names"]),

@@ -36,6 +36,16 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _shifted(published: dt.date, unit: str | None, n: int) -> str | None:
+    """The month or year n units from the published date, at that precision (None for other units)."""
+    if unit == "month":
+        y, mo = _add_months(published.year, published.month, n)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "year":
+        return f"{published.year + n:04d}"
+    return None
+
+
 def weekday_date(published: dt.date, weekday: int, shift: str | None, tense: str) -> dt.date:
     back = (published.weekday() - weekday) % 7
     if shift == "past":
@@ -103,13 +113,7 @@ def _value(m: Mention, published: dt.date | None) -> tuple[str | None, str | Non
     if kind == "day_word":
         return _iso(published + dt.timedelta(days=m.offset or 0)), None
     if kind == "period":
-        delta = {"past": -1, "next": 1}.get(m.shift or "", 0)
-        if m.unit == "month":
-            y, mo = _add_months(published.year, published.month, delta)
-            return f"{y:04d}-{mo:02d}", None
-        if m.unit == "year":
-            return f"{published.year + delta:04d}", None
-        return None, None
+        return _shifted(published, m.unit, {"past": -1, "next": 1}.get(m.shift or "", 0)), None
     if kind == "ago":
         if m.n is None or m.anchored:
             return None, None
@@ -119,12 +123,7 @@ def _value(m: Mention, published: dt.date | None) -> tuple[str | None, str | Non
             return _iso(published + dt.timedelta(days=days)), None
         if m.unit == "day":
             return _iso(published + dt.timedelta(days=n)), None
-        if m.unit == "month":
-            y, mo = _add_months(published.year, published.month, n)
-            return f"{y:04d}-{mo:02d}", None
-        if m.unit == "year":
-            return f"{published.year + n:04d}", None
-        return None, None
+        return _shifted(published, m.unit, n), None
     return None, None
 
 

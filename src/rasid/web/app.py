@@ -77,6 +77,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         finally:
             conn.close()
 
+    def query(read: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """One read on a fresh connection: what every page and its JSON twin share."""
+        with reader() as conn:
+            return read(conn, *args, **kwargs)
+
     def ensure_index() -> None:
         """Index documents stored since the server started (another process may be ingesting)."""
         with reader() as conn:
@@ -147,8 +152,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     # -- documents -----------------------------------------------------------------------------
     def documents_payload(limit: int, offset: int, source: str | None) -> dict[str, Any]:
-        with reader() as conn:
-            return data.list_documents(conn, limit, offset, source)
+        return query(data.list_documents, limit, offset, source)
 
     @app.get("/api/documents", tags=["documents"])
     def api_documents(limit: int = Limit, offset: int = Offset, source: str | None = None) -> dict:
@@ -162,8 +166,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return respond(request, "documents.html", documents_payload(limit, offset, source))
 
     def document_payload(doc_id: str) -> dict[str, Any]:
-        with reader() as conn:
-            return data.get_document(conn, doc_id)
+        return query(data.get_document, doc_id)
 
     @app.get("/api/documents/{doc_id}", tags=["documents"])
     def api_document(doc_id: str) -> dict:
@@ -176,8 +179,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     # -- entities ------------------------------------------------------------------------------
     def entities_payload(limit: int, offset: int, type_: str | None, q: str | None) -> dict[str, Any]:
-        with reader() as conn:
-            return data.list_entities(conn, limit, offset, type_, q)
+        return query(data.list_entities, limit, offset, type_, q)
 
     @app.get("/api/entities", tags=["entities"])
     def api_entities(limit: int = Limit, offset: int = Offset, type: str | None = None,
@@ -191,8 +193,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return respond(request, "entities.html", entities_payload(limit, offset, type, q))
 
     def entity_payload(entity_id: str) -> dict[str, Any]:
-        with reader() as conn:
-            return data.get_entity(conn, entity_id)
+        return query(data.get_entity, entity_id)
 
     @app.get("/api/entities/{entity_id}", tags=["entities"])
     def api_entity(entity_id: str) -> dict:
@@ -205,8 +206,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     # -- quotes --------------------------------------------------------------------------------
     def quotes_payload(limit: int, offset: int, speaker: str | None, text: str | None) -> dict[str, Any]:
-        with reader() as conn:
-            return data.quotes(conn, limit, offset, speaker=speaker or None, text=text or None)
+        return query(data.quotes, limit, offset, speaker=speaker or None, text=text or None)
 
     @app.get("/api/quotes", tags=["quotes"])
     def api_quotes(limit: int = Limit, offset: int = Offset, speaker: str | None = None,
@@ -258,8 +258,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     # -- timeline, network, briefing -----------------------------------------------------------
     def timeline_payload(limit: int, offset: int, date_from: str | None, date_to: str | None) -> dict:
-        with reader() as conn:
-            return data.timeline(conn, limit, offset, date_from or None, date_to or None)
+        return query(data.timeline, limit, offset, date_from or None, date_to or None)
 
     @app.get("/api/timeline", tags=["timeline"])
     def api_timeline(limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Offset,
@@ -275,8 +274,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return respond(request, "timeline.html", timeline_payload(limit, offset, date_from, date_to))
 
     def network_payload(limit: int) -> dict[str, Any]:
-        with reader() as conn:
-            return data.network(conn, limit)
+        return query(data.network, limit)
 
     @app.get("/api/network", tags=["entities"])
     def api_network(limit: int = Query(30, ge=1, le=100)) -> dict:
@@ -289,8 +287,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return respond(request, "network.html", net, graph=render.network_svg(net))
 
     def briefing_payload() -> dict[str, Any]:
-        with reader() as conn:
-            return data.briefing(conn)
+        return query(data.briefing)
 
     @app.get("/api/briefing", tags=["stances"])
     def api_briefing() -> dict:
