@@ -19,6 +19,8 @@ from rasid.arabic.normalise import fold
 WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "س", "ال", "وال", "فال", "بال", "كال", "لل", "ول", "وب", "فب", "فل",
                "ولل", "وبال", "وس", "فس")
+#: the proclitic sequences that carry the article (ال, وال, بال, لل …)
+ARTICLE_PROCLITICS = tuple(p for p in _PROCLITICS if "ال" in p or p.endswith("لل"))
 
 
 @dataclass(frozen=True, slots=True)

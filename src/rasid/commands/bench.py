@@ -33,12 +33,12 @@ def bench_ner(args: argparse.Namespace) -> int:
         ("sentence by sentence, first stage", lambda sents: [tagger.tag(words) for words in sents]))
     for name, sentences in (("ANERcorp test (CAMeL split)", anercorp(shared, "test")),
                             ("AQMAR test", aqmar_test(shared))):
+        tokens = sum(len(words) for words, _ in sentences)
         for mode, run in modes:
             tagger.extractor.clear_cache()  # each mode pays for its own per-word features
             start, cpu_start = time.perf_counter(), time.process_time()
             predicted = run([words for words, _ in sentences])
             seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-            tokens = sum(len(words) for words, _ in sentences)
             print(format_table(f"{name}, {mode}: exact-span P/R/F1 (CoNLL)",
                                score([y for _, y in sentences], predicted)))
             print(f"{tokens} tokens: {tokens / seconds:,.0f} tokens/s wall, {tokens / max(cpu, 1e-9):,.0f} "

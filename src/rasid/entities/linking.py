@@ -148,13 +148,14 @@ class Linker:
                 if len(fits) == 1:
                     chosen, end = fits[0], qualifier.vend
             # "… جون هيلي": a person named right after the title is the one it describes
-            named_after = next((m for m in mentions if m.etype == "PER" and m.kind in NAME_KINDS + ("variant",)
-                                and 0 < m.vstart - (qualifier.vend if qualifier is not None else ge) <= 2), None)
+            title_end = qualifier.vend if qualifier is not None else ge
+            named_after = next((m for m in mentions if m.etype == "PER" and m.kind in NAME_KINDS
+                                and 0 < m.vstart - title_end <= 2), None)
             titles = all(h.form.role >= 0 for h in hits)  # a person's office, not an organisation's short name
             if titles and named_after is not None and chosen != named_after.entity_id:
                 if named_after.entity_id not in holders:
                     continue
-                chosen, end = named_after.entity_id, (qualifier.vend if qualifier is not None else ge)
+                chosen, end = named_after.entity_id, title_end
             if chosen is None:
                 earlier = [m for m in mentions + out if m.vend <= gs and m.entity_id in holders]
                 if earlier:

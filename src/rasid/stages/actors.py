@@ -65,7 +65,7 @@ def members_before(text: str, mention: Span) -> bool:
     """Whether a membership phrase stands right before the mention ("معظم البلدان في الائتلاف"):
     the organisation then stands for its members and can be an actor though "في" governs it."""
     before = " ".join(fold(text[max(0, mention.start - 40):mention.start]).split())
-    return any(before.endswith(p) or before.endswith(p + " ") for p in _membership_phrases())
+    return any(before.endswith(p) for p in _membership_phrases())  # spaces were squeezed and stripped
 
 
 #: prepositions that make a capital a place rather than a party (لكييف "for Kyiv" stays a party)

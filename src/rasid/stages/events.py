@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasid.arabic.normalise import fold
-from rasid.arabic.wordmatch import Match, PhraseMatcher, Word, stems, words
+from rasid.arabic.wordmatch import ARTICLE_PROCLITICS, Match, PhraseMatcher, Word, stems, words
 from rasid.doc import Document, Span
 from rasid.stages.actors import actor_id, actor_mentions, governed_by_preposition, locative, outermost
 
@@ -49,6 +49,7 @@ class EventLexicon:
     nouns: frozenset[str] = frozenset()
     openers: PhraseMatcher | None = None
     accusative: tuple[str, ...] = ()
+    heads: frozenset[str] = frozenset()  # the first word of every trigger phrase
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,8 @@ def load_lexicon() -> EventLexicon:
     modality = [(p, kind) for kind, phrases in raw["modality"].items() for p in phrases]
     suffixes = sorted({fold(x) for x in raw.get("object_pronouns", []) + raw.get("accusative", [])}, key=len, reverse=True)
     nouns = frozenset(fold(x) for x in raw.get("verbal_nouns", []))
-    return EventLexicon(PhraseMatcher(entries), PhraseMatcher(modality),
+    triggers = PhraseMatcher(entries)
+    return EventLexicon(triggers, PhraseMatcher(modality),
                         PhraseMatcher((p, True) for p in raw["passive_agent"]),
                         PhraseMatcher((p, True) for p in raw.get("participants", [])),
                         tuple(suffixes), frozenset(fold(x) for x in raw.get("relative_pronouns", [])),
@@ -67,7 +69,7 @@ def load_lexicon() -> EventLexicon:
                         tuple(raw.get("venue_host_types", [])),
                         PhraseMatcher((p, True) for p in raw.get("membership", [])), nouns,
                         PhraseMatcher((p, True) for p in raw.get("clause_openers", [])),
-                        tuple(fold(x) for x in raw.get("accusative", [])))
+                        tuple(fold(x) for x in raw.get("accusative", [])), frozenset(triggers.first_words()))
 
 
 def trigger_words(ws: list[Word], lex: EventLexicon, text: str) -> tuple[list[Word], set[int]]:
@@ -76,7 +78,7 @@ def trigger_words(ws: list[Word], lex: EventLexicon, text: str) -> tuple[list[Wo
     An object pronoun is stripped only from a verb: an imperfect (ي ت ن), a perfect in ت, or a
     verb after a relative pronoun; "دعمها" (its support) and "قادة" (leaders) stay as they are.
     Returns the words and the indexes whose key lost a suffix."""
-    heads = set(lex.triggers.first_words())
+    heads = lex.heads
     out, stripped = [], set()
     for i, w in enumerate(ws):
         key = w.key
@@ -108,7 +110,6 @@ class EventFinder:
         self.lex = lexicon
         self.ws: list[Word] = words(doc.text)
         self.tws, self.suffixed = trigger_words(self.ws, lexicon, doc.text)
-        self.trigger_heads = frozenset(lexicon.triggers.first_words())
         self.starts = [w.start for w in self.ws]
         table = doc.objects.get("entities", {})
         self.table = table
@@ -249,9 +250,9 @@ class EventFinder:
         key = self.tws[trig.first].key
         for conj in ("و", "ف", ""):
             rest = key[len(conj):] if key.startswith(conj) else None
-            if rest and rest in self.trigger_heads:
+            if rest and rest in self.lex.heads:
                 return False
-        return any(key.startswith(p) for p in ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال"))
+        return key.startswith(ARTICLE_PROCLITICS)
 
     def noun(self, trig: Match) -> bool:
         """True when the trigger is a verbal noun (اجتماع، الهجوم) rather than a verb."""

@@ -77,6 +77,7 @@ class StanceCues:
     openers: frozenset[str]
     we: frozenset[str] = frozenset()
     breaks: PhraseMatcher | None = None
+    heads: frozenset[str] = frozenset()  # the first word of every cue phrase
 
 
 def crosses_clause(between: str) -> bool:
@@ -151,14 +152,15 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
 def load_cues() -> StanceCues:
     raw = json.loads(resources.files("rasid").joinpath("data/stances/cues.json").read_text("utf-8"))
     entries = [(c, kind) for kind in ("support", "oppose", "hesitant", "neutral") for c in raw.get(kind, [])]
-    return StanceCues(PhraseMatcher(entries), frozenset(fold(n) for n in raw["negations"]),
+    cues = PhraseMatcher(entries)
+    return StanceCues(cues, frozenset(fold(n) for n in raw["negations"]),
                       int(raw["negation_window"]), PhraseMatcher((a, True) for a in raw["anaphora"]),
                       frozenset(fold(a) for a in raw["addressee_cues"]), raw.get("default_in_quotes"),
                       PhraseMatcher((h, True) for h in raw["position_holders"]),
                       PhraseMatcher((a, True) for a in raw["alternatives"]),
                       frozenset(fold(w) for w in raw["clause_openers"]),
                       frozenset(" ".join(fold(w).split()) for w in raw.get("we_cues", [])),
-                      PhraseMatcher((w, True) for w in raw.get("clause_breaks", [])))
+                      PhraseMatcher((w, True) for w in raw.get("clause_breaks", [])), frozenset(cues.first_words()))
 
 
 def _tightest(hits: list[list[int]]) -> tuple[int, int]:
@@ -211,14 +213,11 @@ class StanceFinder:
         self.mentions_all = actor_mentions(doc, _ACTOR_TYPES)
         spans = doc.spans("entities")
         self.nisba = [m for m in outermost(spans) if m.attrs.get("_form") == "nisba"]
-        self.cue_heads = {phrase_first for phrase_first in cues.cues.first_words()}
         self.quotes = sorted(doc.spans("quotes"), key=lambda q: q.start)
-        self._context_hits: dict[str, list[int]] = {}
+        self._context_hits: dict[frozenset[str], list[int]] = {}  # per word set: profiles share one
         self._sentence_starts = sorted(self.word_range(s.start, s.start)[0] for s in doc.spans("sentences"))
 
     def word_range(self, start: int, end: int) -> tuple[int, int]:
-        import bisect
-
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
 
     def negated(self, cue_first: int, lo: int) -> bool:
@@ -316,7 +315,7 @@ class StanceFinder:
             # (a person right after it is still read as the subject); a clause opened by the verb
             # has its subject after it ("بينما تطالب الدول الأوروبية بدعم …")
             after = [m for m in after if m.attrs.get("type") == "PER"]
-        if head[:1] in "لب" and head not in self.cue_heads and head[1:] in self.cue_heads:
+        if self._purpose_noun(head):
             after = []  # "لدعم أوكرانيا": a purpose clause; what follows is the object
         if prop_span[1] and cue_end <= prop_span[0]:
             after = [m for m in after if m.start < prop_span[0]]  # names after the proposition are its objects
@@ -343,10 +342,10 @@ class StanceFinder:
         needed = self.profile.context.get(pid)
         if not needed:
             return True
-        hits = self._context_hits.get(pid)
+        hits = self._context_hits.get(needed)
         if hits is None:
             hits = [i for i, w in enumerate(self.ws) if not needed.isdisjoint(stems(w.key))]
-            self._context_hits[pid] = hits
+            self._context_hits[needed] = hits
         reach = self.profile.context_sentences.get(pid)
         start = 0
         if reach is not None:
@@ -362,13 +361,15 @@ class StanceFinder:
             return True
         return self.cues.breaks is not None and bool(self.cues.breaks.find(self.ws, *self.word_range(a, b)))
 
+    def _purpose_noun(self, key: str) -> bool:
+        """Whether a word is ل/ب + a cue's verbal noun ("لدعم", "بتعزيز"), not a cue itself."""
+        heads = self.cues.heads
+        return key[:1] in "لب" and key not in heads and key[1:] in heads
+
     def _object_of_purpose(self, m: Span) -> bool:
-        """"لدعم أوكرانيا", "بتعزيز بولندا": a name right after ل/ب + a cue's verbal noun is its object."""
+        """"لدعم أوكرانيا", "بتعزيز بولندا": a name right after such a word is its object."""
         i = self.word_range(m.start, m.start)[0] - 1
-        if i < 0:
-            return False
-        head = self.ws[i].key
-        return head[:1] in "لب" and head not in self.cue_heads and head[1:] in self.cue_heads
+        return i >= 0 and self._purpose_noun(self.ws[i].key)
 
     def _coordinated_verb(self, cue: Match) -> bool:
         """Whether the cue opens a coordinated clause: a comma, then the cue with و attached."""
@@ -381,7 +382,7 @@ class StanceFinder:
     def _speaks_for(self, speaker: str, cue: Match) -> list[str]:
         """The organisation a speaker's "we" stands for: their role's organisation at the date."""
         said = " ".join(self.ws[i].key for i in range(cue.first, cue.last + 1))
-        if said not in self.cues.we and not any(stem in self.cues.we for stem in stems(said)):
+        if self.cues.we.isdisjoint(stems(said)):  # the stems include the words as said
             return []
         orgs = [r["org"] for r in self.table.get(speaker, {}).get("roles", []) if r.get("org")]
         return orgs[:1] if orgs and orgs[0] != speaker else []
