@@ -25,7 +25,7 @@ COMMON = {"id", "type", "name", "name_en", "variants", "aliases", "generic", "co
 ALLOWED = {
     "PER": COMMON | {"roles"},
     "ORG": COMMON | {"members", "kind"},
-    "EVENT": COMMON | {"start", "end", "place", "city", "org"},
+    "EVENT": COMMON | {"start", "end", "place", "city", "org", "parties"},
     "LAW": COMMON | {"start", "end", "place", "city", "parties"},
 }
 ROLE_KEYS = {"title", "generic", "title_en", "org", "country", "start", "end"}

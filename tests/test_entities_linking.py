@@ -181,6 +181,8 @@ HEADS = [
     {"id": "org:union", "type": "ORG", "name": "الاتحاد الأفريقي", "name_en": "African Union"},
     {"id": "event:wh_talks", "type": "EVENT", "name": "اجتماع البيت الأبيض مع القادة", "name_en": "WH talks",
      "generic": ["اجتماع البيت الأبيض"], "start": "2025-08-18", "end": "2025-08-18", "place": "gpe:us"},
+    {"id": "event:lake_summit", "type": "EVENT", "name": "قمة البحيرة", "name_en": "Lake summit",
+     "start": "2025-07-11", "end": "2025-07-12"},
 ]
 
 
@@ -288,3 +290,53 @@ def test_a_head_noun_after_the_article_and_only_from_real_names(head_linker: Lin
     # NATO is called "التحالف" only in context: that short form gives it no "الائتلاف"
     assert found(head_linker, "اجتمع حلف شمال الأطلسي أمس. وقال الائتلاف إنه مستعد.") == [
         ("حلف شمال الأطلسي", "org:alliance")]
+
+
+def test_event_anaphors_relative_clauses_and_translated_summit(head_linker: Linker) -> None:
+    # "الحدث" for any meeting; "الذروة", machine translation's word for "summit"; a relative pronoun
+    # after the noun is no modifier
+    text = "تبدأ قمة البحيرة غدا. ويستمر الحدث الذي ينطلق صباحا يومين، ولن يصدر وعد خلال الذروة."
+    assert found(head_linker, text, "2025-07-10") == [
+        ("قمة البحيرة", "event:lake_summit"), ("الحدث", "event:lake_summit"), ("الذروة", "event:lake_summit")]
+    # without an earlier meeting they are ordinary words; a modifier still makes it something else
+    assert found(head_linker, "بلغت الأسعار الذروة وكان الحدث مفاجئا.", "2025-07-10") == []
+    assert found(head_linker, "تبدأ قمة البحيرة غدا. وكان الحدث الأبرز سقوط الحكومة.", "2025-07-10") == [
+        ("قمة البحيرة", "event:lake_summit")]
+
+
+SECRETARIES = [
+    {"id": "per:us_defense", "type": "PER", "name": "روبرت غرين", "name_en": "Robert Green",
+     "roles": [{"title": ["وزير الدفاع الأمريكي"], "generic": ["وزير الدفاع"], "title_en": "Secretary of Defense",
+                "org": None, "country": "gpe:us", "start": "2025-01-20", "end": None}]},
+    {"id": "per:league_head", "type": "PER", "name": "سمير حداد", "name_en": "Samir Haddad",
+     "roles": [{"title": ["أمين عام الرابطة"], "generic": ["الأمين العام"], "title_en": "Secretary General of the League",
+                "org": None, "country": None, "start": "2020-01-01", "end": None}]},
+]
+
+
+@pytest.fixture(scope="module")
+def secretary_linker(tmp_path_factory: pytest.TempPathFactory) -> Linker:
+    return _countries_plus(SECRETARIES, tmp_path_factory.mktemp("secretaries"))
+
+
+def test_a_translated_bare_secretary_is_the_last_secretary_named(secretary_linker: Linker) -> None:
+    text = "تحدث روبرت غرين ثم سمير حداد. وطلب الأمين من الحلفاء زيادة الإنفاق."
+    assert found(secretary_linker, text) == [
+        ("روبرت غرين", "per:us_defense"), ("سمير حداد", "per:league_head"), ("الأمين", "per:us_defense")]
+    # "الأمين العام" is the other office; with no secretary named before, the word is left alone
+    assert ("الأمين", "per:us_defense") not in found(secretary_linker, "تحدث روبرت غرين. وقال الأمين العام إنه قلق.")
+    assert found(secretary_linker, "وطلب الأمين من الحلفاء زيادة الإنفاق. تحدث روبرت غرين.") == [
+        ("روبرت غرين", "per:us_defense")]
+
+
+def test_conflict_words_name_the_one_current_war_of_the_story() -> None:
+    from rasid.entities.registry import shipped_files
+
+    shipped = Linker(load_registry(shipped_files(), use_default_overlay=False), tagger=None)
+    text = "قالت أوكرانيا إنها لا تعرف إلى متى سيستمر الصراع العسكري مع روسيا."
+    assert ("الصراع", "event:russian_invasion_of_ukraine") in found(shipped, text, "2025-02-12")
+    text = "قالت إسرائيل إن النزاع في غزة سيطول."
+    assert ("النزاع", "event:gaza_war") in found(shipped, text, "2024-02-12")
+    # before the war began, or with neither war's places named, the word stays a common noun
+    assert [e for _, e in found(shipped, "قالت أوكرانيا إن الصراع سيطول.", "2019-02-12") if e.startswith("event")] == []
+    assert [e for _, e in found(shipped, "قال الوزير إن الصراع سيطول.", "2025-02-12") if e.startswith("event")] == []

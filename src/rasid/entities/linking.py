@@ -34,7 +34,14 @@ from rasid.arabic.normalise import View, fold, normalise
 from rasid.doc import Document
 from rasid.entities.matcher import Match, Matcher, role_active
 from rasid.entities.registry import Registry
-from rasid.entities.variants import clitic_prefixes, phrase_skeleton, skeleton, title_rules, variant_rules
+from rasid.entities.variants import (
+    clitic_prefixes,
+    not_modifiers,
+    phrase_skeleton,
+    skeleton,
+    title_rules,
+    variant_rules,
+)
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +126,7 @@ class Linker:
         mentions += self._fuzzy_names(view, mentions)
         if self.tagger is not None:
             mentions += self._tagged(doc, view, mentions)
+        mentions += self._calques(view, mentions, published)  # after the tagger: "محمد الأمين" is a name
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and m.end > m.start]
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions, self._table(doc.text, mentions, published)
@@ -135,7 +143,8 @@ class Linker:
             if any(a < ge and gs < b and not (gs <= a and b <= ge) for a, b in covered) or any(a < ge and gs < b and (a, b) != (gs, ge)
                                                                    for a, b in [(o.vstart, o.vend) for o in out]):
                 continue
-            if all(h.form.anaphor for h in hits) and _next_word(view.text, ge).startswith("ال"):
+            following = _next_word(view.text, ge)
+            if all(h.form.anaphor for h in hits) and following.startswith("ال") and following not in not_modifiers():
                 continue  # "المحادثات الثلاثية": a modified head noun names something else
             holders = {h.form.entity_id: self._role(h) for h in hits}
             # "وزير الدفاع البريطاني", "وزير الدفاع في المملكة المتحدة": the country or organisation named
@@ -199,6 +208,33 @@ class Linker:
                     break
             if len(holders) == 1:
                 out.append(self._mention(view, ws + len(word) - len(rest), nisba.vend, holders.pop(), "title"))
+        return out
+
+    def _calques(self, view: View, mentions: list[Mention], published: str | None) -> list[Mention]:
+        """"طلب الأمين من الحلفاء": a word machine translation puts for an English office word
+        ("the Secretary") stands for the person named most recently before it whose office at the
+        date has that word in its English title (data/entities/rules/titles.json, 'calques')."""
+        calques = {c["form"]: c for c in title_rules()["calques"]}
+        if not calques:
+            return []
+        taken = [(m.vstart, m.vend) for m in mentions]
+        out: list[Mention] = []
+        for ws, we, word in self._words(view):
+            found = next(((off, calques[r]) for off, r in self._strip_clitics(word) if r in calques), None)
+            if found is None or any(a < we and ws < b for a, b in taken):
+                continue
+            off, calque = found
+            if _next_word(view.text, we) in calque["unless_next"]:
+                continue
+
+            def holds(eid: str, calque: dict[str, Any] = calque) -> bool:
+                return any(calque["title_en"] in (t := r.get("title_en") or "")
+                           and not any(u in t for u in calque["unless_en"])
+                           for r in self._active_roles(eid, published))
+
+            persons = [m for m in mentions if m.etype == "PER" and m.vend <= ws and holds(m.entity_id)]
+            if persons:
+                out.append(self._mention(view, ws + off, we, max(persons, key=lambda m: m.vend).entity_id, "title"))
         return out
 
     @staticmethod

@@ -243,7 +243,7 @@ def head_forms(entry: dict) -> tuple[set[str], set[str]]:
         if cls is None or entry["type"] not in cls["types"]:
             continue
         if text in names:  # a short form the entry is only called by in context ("التحالف") gives none
-            anaphors.update(ARTICLE + noun for noun in cls["nouns"])
+            anaphors.update(ARTICLE + noun for noun in cls["nouns"] + cls["anaphors"])
         joiner = cls.get("paraphrase_with")
         if joiner and text in generic and len(words) >= 2 and words[1] != joiner:
             rest = " ".join(words[1:])

@@ -34,21 +34,31 @@ def title_rules() -> dict[str, Any]:
     """Former-holder adjectives and the counterpart noun (data/entities/rules/titles.json), folded."""
     raw = _rules("titles.json")
     counterpart = raw["counterpart"]
+    calques = [{"form": fold(c["form"]), "title_en": c["title_en"], "unless_en": tuple(c.get("unless_en", [])),
+                "unless_next": {fold(w) for w in c.get("unless_next", [])}} for c in raw.get("calques", [])]
     return {"former": [fold(w) for w in raw["former"]], "leaders": {fold(w) for w in raw["leaders"]},
-            "counterpart": {fold(counterpart["noun"]) + fold(s) for s in counterpart["suffixes"]}}
+            "counterpart": {fold(counterpart["noun"]) + fold(s) for s in counterpart["suffixes"]},
+            "calques": calques}
 
 
 @lru_cache(maxsize=1)
 def head_noun_classes() -> dict[str, dict[str, Any]]:
-    """Folded head noun -> its class (``types``, folded ``nouns``, optional ``paraphrase_with``)."""
+    """Folded head noun -> its class (``types``, folded ``nouns`` and ``anaphors``, optional
+    ``paraphrase_with``)."""
     out: dict[str, dict[str, Any]] = {}
     for cls in _rules("head_nouns.json")["classes"].values():
-        folded = {**cls, "nouns": [fold(n) for n in cls["nouns"]]}
+        folded = {**cls, "nouns": [fold(n) for n in cls["nouns"]], "anaphors": [fold(n) for n in cls.get("anaphors", [])]}
         if folded.get("paraphrase_with"):
             folded["paraphrase_with"] = fold(folded["paraphrase_with"])
         for noun in folded["nouns"]:
             out[noun] = folded
     return out
+
+
+@lru_cache(maxsize=1)
+def not_modifiers() -> frozenset[str]:
+    """Folded words with the article that do not modify the head noun before them (relative pronouns)."""
+    return frozenset(fold(w) for w in _rules("head_nouns.json").get("not_modifiers", []))
 
 
 @lru_cache(maxsize=1)
