@@ -50,6 +50,7 @@ class Match:
     first: int  # index of the first word
     last: int  # index of the last word (inclusive)
     value: object
+    prefix: str = ""  # the proclitics removed from the first word to match ("و" in "وأكدت")
 
 
 class PhraseMatcher:
@@ -85,7 +86,7 @@ class PhraseMatcher:
                         continue
                     if all(self._word_is(ws[i + 1 + k].key, r) for k, r in enumerate(rest)):
                         if best is None or end > best.last:
-                            best = Match(i, end, value)
+                            best = Match(i, end, value, ws[i].key[:len(ws[i].key) - len(stem)])
                         break
             if best is not None:
                 out.append(best)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasid.arabic.normalise import fold
+from rasid.arabic.wordmatch import PhraseMatcher, words
 from rasid.doc import Document, Span
 from rasid.entities.variants import head_noun_classes
 
@@ -46,26 +47,35 @@ def actor_mentions(doc: Document, types: tuple[str, ...], subjects_only: bool = 
            if (m.attrs.get("type") or table.get(m.attrs.get("id"), {}).get("type")) in types
            and m.attrs.get("_form") != "nisba"]
     if subjects_only:
-        out = [m for m in out if not governed_by_preposition(doc.text, m) or members_before(doc.text, m)]
+        out = [m for m in out if not governed_by_preposition(doc.text, m) or membership_start(doc.text, m) is not None]
     return out
 
 
 @lru_cache(maxsize=1)
-def _membership_phrases() -> tuple[str, ...]:
+def _membership() -> PhraseMatcher:
     """"الدول الأعضاء في", "البلدان في": phrases after which an organisation stands for its members
-    (shared with the events lexicon, where they live)."""
+    (kept with the events lexicon, data/events/verbs.json)."""
     import json
     from importlib import resources
 
     raw = json.loads(resources.files("rasid").joinpath("data/events/verbs.json").read_text("utf-8"))
-    return tuple(" ".join(fold(p).split()) for p in raw.get("membership", []))
+    return PhraseMatcher((p, True) for p in raw.get("membership", []))
 
 
-def members_before(text: str, mention: Span) -> bool:
-    """Whether a membership phrase stands right before the mention ("معظم البلدان في الائتلاف"):
-    the organisation then stands for its members and can be an actor though "في" governs it."""
-    before = " ".join(fold(text[max(0, mention.start - 40):mention.start]).split())
-    return any(before.endswith(p) for p in _membership_phrases())  # spaces were squeezed and stripped
+def membership_start(text: str, mention: Span) -> int | None:
+    """Where a membership phrase standing right before the mention begins ("معظم البلدان في
+    الائتلاف"), else None: the organisation then stands for its members and can be an actor
+    though "في" governs it."""
+    lo = max(0, mention.start - 40)
+    while lo > 0 and not text[lo - 1].isspace():  # never start inside a word
+        lo -= 1
+    ws = words(text[lo:mention.start])
+    if not ws or text[lo + ws[-1].end:mention.start].strip():
+        return None
+    for match in _membership().find(ws, max(0, len(ws) - 3)):
+        if match.last == len(ws) - 1:
+            return lo + ws[match.first].start
+    return None
 
 
 #: prepositions that make a capital a place rather than a party (لكييف "for Kyiv" stays a party)

@@ -20,7 +20,14 @@ from importlib import resources
 from rasid.arabic.normalise import fold
 from rasid.arabic.wordmatch import ARTICLE_PROCLITICS, Match, PhraseMatcher, Word, stems, words
 from rasid.doc import Document, Span
-from rasid.stages.actors import actor_id, actor_mentions, governed_by_preposition, locative, outermost
+from rasid.stages.actors import (
+    actor_id,
+    actor_mentions,
+    governed_by_preposition,
+    locative,
+    membership_start,
+    outermost,
+)
 
 STAGE = "events@1"
 _ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -45,7 +52,6 @@ class EventLexicon:
     relatives: frozenset[str] = frozenset()
     counterparts: frozenset[str] = frozenset()
     venue_types: tuple[str, ...] = ()
-    membership: PhraseMatcher | None = None
     nouns: frozenset[str] = frozenset()
     openers: PhraseMatcher | None = None
     accusative: tuple[str, ...] = ()
@@ -67,7 +73,7 @@ def load_lexicon() -> EventLexicon:
                         tuple(suffixes), frozenset(fold(x) for x in raw.get("relative_pronouns", [])),
                         frozenset(fold(x) for x in raw.get("counterpart", [])),
                         tuple(raw.get("venue_host_types", [])),
-                        PhraseMatcher((p, True) for p in raw.get("membership", [])), nouns,
+                        nouns,
                         PhraseMatcher((p, True) for p in raw.get("clause_openers", [])),
                         tuple(fold(x) for x in raw.get("accusative", [])), frozenset(triggers.first_words()))
 
@@ -158,21 +164,11 @@ class EventFinder:
         """A mention that can be the doer: not the object of a preposition (في بروكسل، مع روسيا),
         unless a membership phrase makes it stand for its members (الدول الأعضاء في الحلف)."""
         if governed_by_preposition(self.text, m):
-            return self.members_of(m) is not None
+            return membership_start(self.text, m) is not None
         # "مع الرئيس فلاديمير بوتين": a name in apposition to a governed title is governed too
         title = next((t for t in self.mentions if t.end <= m.start and not self.text[t.end:m.start].strip()
                       and t.attrs.get("_form") in ("title", "generic")), None)
         return title is None or self.subject(title)
-
-    def members_of(self, m: Span) -> int | None:
-        """The offset where "الأعضاء في" starts when it stands right before m, else None."""
-        lo, hi = self.wr(max(0, m.start - 40), m.start)
-        if not self.lex.membership or hi == lo:
-            return None
-        for match in self.lex.membership.find(self.ws, max(lo, hi - 3), hi):
-            if match.last == hi - 1:
-                return self.ws[match.first].start
-        return None
 
     def actors_after_marker(self, markers: PhraseMatcher, t1: int, sent_end: int, reach: int) -> list[Span]:
         """The coordinated actors right after a marker phrase found within ``reach`` words of the verb."""
@@ -222,7 +218,7 @@ class EventFinder:
         elif trig.first > 0 and self.ws[trig.first - 1].key in _PREPOSITIONS_BEFORE_NOUN:
             after = []  # "في دعم أوكرانيا": after a preposition the word is a verbal noun; what follows is its object
         if after and not self.crosses(t1, after[0].start) and (
-                self.n_words(t1, after[0].start) <= 3 or self.n_words(t1, self.members_of(after[0]) or t1) in (1, 2, 3)):
+                self.n_words(t1, after[0].start) <= 3 or self.n_words(t1, membership_start(self.text, after[0]) or t1) in (1, 2, 3)):
             group = self.chain(after)
             return group, group[-1].end
         # "سافر وفد من المسؤولين العسكريين الفرنسيين والبريطانيين": the subject's nationality

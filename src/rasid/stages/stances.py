@@ -372,9 +372,10 @@ class StanceFinder:
         return i >= 0 and self._purpose_noun(self.ws[i].key)
 
     def _coordinated_verb(self, cue: Match) -> bool:
-        """Whether the cue opens a coordinated clause: a comma, then the cue with و attached."""
+        """Whether the cue opens a coordinated clause: a comma, then the cue with و attached
+        (the و matched as a clitic: "وعدت" alone begins with its root's own و)."""
         prev = cue.first - 1
-        if prev < 0 or self.doc.text[self.ws[cue.first].start] != "و":
+        if prev < 0 or not cue.prefix.startswith("و"):
             return False
         gap = self.doc.text[self.ws[prev].end:self.ws[cue.first].start]
         return "،" in gap or "," in gap
