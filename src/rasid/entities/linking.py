@@ -85,6 +85,7 @@ class Linker:
         self.min_skeleton = rules["min_skeleton"]
         self.particles = {fold(w) for w in rules.get("name_particles", [])}
         self.compound_ends = {fold(w) for w in rules.get("compound_name_ends", [])}
+        self.final_vowels = frozenset(fold(w) for w in rules["drop_final"])
         self.prefixes = sorted(clitic_prefixes(), key=len, reverse=True)
         self.folded_forms: dict[str, list[str]] = {}
         for entry in registry.entries.values():
@@ -389,9 +390,27 @@ class Linker:
             by_skeleton.setdefault(skeleton(word), set()).update(ids)
         if not surnames:
             return out
+        # "وقال روت" after "مارك روتي": a surname one letter too short to stand alone is still the
+        # person when it is a surname of this document without its final vowel letter, comes after
+        # the person's first mention and is not followed by a definite noun ("روت الصحيفة" is a verb)
+        clipped: dict[str, set[str]] = {}
+        for word, ids in surnames.items():
+            if word[-1] in self.final_vowels and len(word) - 1 < self.min_letters:
+                clipped.setdefault(word[:-1], set()).update(ids)
+        first_seen: dict[str, int] = {}
+        for m in mentions + out:
+            if m.etype == "PER":
+                first_seen[m.entity_id] = min(first_seen.get(m.entity_id, m.vend), m.vend)
         for (ws, we, _), readings in zip(words, all_readings, strict=True):
             for offset, rest in readings:
                 if len(rest) < self.min_letters:
+                    ids = clipped.get(rest) if len(rest) >= self.min_letters - 1 else None
+                    if (ids and len(ids) == 1 and free(ws + offset, we)
+                            and first_seen.get(next(iter(ids)), len(view.text)) <= ws
+                            and not _next_word(view.text, we).startswith("ال")):
+                        out.append(self._mention(view, ws + offset, we, next(iter(ids)), "surname"))
+                        taken.append((ws + offset, we))
+                        break
                     continue
                 ids = surnames.get(rest)
                 if ids is None:

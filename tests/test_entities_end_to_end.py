@@ -1,4 +1,5 @@
-"""The entity stage on hostile text: no crash, offsets that reproduce their surface, names still found."""
+"""The entity stage through the default pipeline: hostile text (no crash, offsets that reproduce their
+surface) and the spellings of one person across a document."""
 
 from __future__ import annotations
 
@@ -36,3 +37,12 @@ def test_five_thousand_repeated_names_stay_linear() -> None:
     found = _entities("قال مارك روتي إن " + text)
     assert time.perf_counter() - start < 60
     assert len(found) == 5001 and {eid for _, eid in found} == {"per:mark_rutte"}
+
+
+def test_a_surname_clipped_to_three_letters_is_the_person_only_after_the_full_name() -> None:
+    # the issue's three spellings: روتي / روته / روت
+    assert _entities("قال مارك روتي إن الحلف مستعد. وأكد روته ذلك. وقال روت إن الإنفاق سيرتفع.") == [
+        ("مارك روتي", "per:mark_rutte"), ("روته", "per:mark_rutte"), ("روت", "per:mark_rutte")]
+    # before the person is named, or as a verb before its definite subject, روت is a word
+    assert _entities("روت الصحيفة القصة. وقال روتي إن الحلف مستعد.") == [("روتي", "per:mark_rutte")]
+    assert _entities("قال روتي إن الحلف مستعد، كما روت الصحيفة.") == [("روتي", "per:mark_rutte")]
