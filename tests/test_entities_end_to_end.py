@@ -46,3 +46,24 @@ def test_a_surname_clipped_to_three_letters_is_the_person_only_after_the_full_na
     # before the person is named, or as a verb before its definite subject, روت is a word
     assert _entities("روت الصحيفة القصة. وقال روتي إن الحلف مستعد.") == [("روتي", "per:mark_rutte")]
     assert _entities("قال روتي إن الحلف مستعد، كما روت الصحيفة.") == [("روتي", "per:mark_rutte")]
+
+
+def test_amman_and_oman_share_a_spelling_and_the_text_decides() -> None:
+    # a diacritised spelling decides; else Jordan named and nothing Omani makes it the city
+    assert ("عمّان", "loc:250441") in _entities("خرجت الاحتجاجات في عمّان أمس.")
+    assert ("عمان", "loc:250441") in _entities("تتواصل الاحتجاجات في الأردن قرب مقر الحكومة في عمان.")
+    assert ("عمان", "gpe:om") in _entities("وصل وزير الخارجية إلى عمان في زيارة رسمية.")
+    assert ("عمان", "gpe:om") in _entities("قال السلطان العماني إن عمان ستستضيف وفدا أردنيا.")
+    assert ("عُمان", "gpe:om") in _entities("زار الوفد عُمان بعد الأردن.")
+
+
+def test_a_regnal_ordinal_is_no_surname() -> None:
+    text = "استدعى الملك عبد الله الثاني رئيس الوزراء للمثول أمامه الاثنين، ودعا المجلس للمرة الثانية إلى إضراب."
+    assert [eid for surface, eid in _entities(text) if eid == "per:abdullah_ii"] == ["per:abdullah_ii"]
+
+
+def test_a_tagged_surname_after_lil_or_short_is_the_full_name() -> None:
+    text = ("وتقدم رئيس مجلس النواب عاطف الطراونة بطلب. وينوي المجلس بحسب تصريحات للطراونة رد القانون. "
+            "وقال الطراونة إن الحكومة مسؤولة.")
+    found = _entities(text)
+    assert {eid for surface, eid in found if "طراونة" in surface} == {"x:per:عاطف_الطراونه"}

@@ -106,3 +106,19 @@ def test_overlay_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     overlay = write_jsonl(tmp_path / "o.jsonl", [{"alias": "روتا", "id": "per:mark_rutte"}])
     monkeypatch.setenv("RASID_OVERLAY", str(overlay))
     assert "روتا" in load_registry([base]).get("per:mark_rutte")["aliases"]
+
+
+def test_homographs_name_registry_entries_and_only_the_default_is_indexed() -> None:
+    from rasid.arabic.normalise import fold
+    from rasid.entities.matcher import Matcher
+    from rasid.entities.registry import shipped_files
+    from rasid.entities.variants import homographs
+
+    registry = load_registry(shipped_files(), use_default_overlay=False)
+    matcher = Matcher(registry)
+    for form, rule in homographs().items():
+        ids = [rule["default"]] + [a["id"] for a in rule["alternatives"]]
+        assert all(eid in registry.entries for eid in ids), ids
+        assert {f.entity_id for f in matcher.forms[form] if f.kind == "variant"} == {rule["default"]}
+    # Amman is displayed by its usual spelling, which the matcher leaves to the homograph rules
+    assert fold(registry.entries["loc:250441"]["name"]) == "عمان"

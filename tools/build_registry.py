@@ -153,6 +153,7 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
     overrides = load_json(rdir / "country_overrides.json")["countries"]
     regions = load_json(rdir / "regions.json")["regions"]
     extra_places = load_json(rdir / "places_extra.json")["places"]
+    display_names = load_json(rdir / "places_extra.json").get("names", {})
     countries = read_countries(shared)
     cities = read_cities(shared)
     english_extra = read_english_cities(shared, set(extra_places))
@@ -235,6 +236,9 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
                  and fold(n) not in stopwords]
         seen_in_news = [n for n in names if freq[n] > 0]
         names = sorted(dedupe(seen_in_news or names[:1]), key=lambda n: (-freq[n], n))
+        shared_name = display_names.get(c["geonameid"])
+        if shared_name:  # the usual spelling is another entity's too: the linker decides (homographs.json)
+            names = [shared_name] + [n for n in names if n != shared_name]
         if not names:
             continue
         iso2 = c["country_code"]
@@ -243,6 +247,8 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
             "variants": names[1:], "aliases": [], "country": f"gpe:{iso2.lower()}",
             "population": int(c["population"] or 0),
         }
+        if shared_name:
+            row["ambiguous_names"] = [shared_name]
         if c["feature_code"] == "PPLC":
             row["capital_of"] = f"gpe:{iso2.lower()}"
         place_rows.append(row)

@@ -36,6 +36,7 @@ from rasid.entities.matcher import Match, Matcher, role_active
 from rasid.entities.registry import Registry
 from rasid.entities.variants import (
     clitic_prefixes,
+    homographs,
     not_modifiers,
     phrase_skeleton,
     skeleton,
@@ -86,6 +87,7 @@ class Linker:
         self.particles = {fold(w) for w in rules.get("name_particles", [])}
         self.compound_ends = {fold(w) for w in rules.get("compound_name_ends", [])}
         self.final_vowels = frozenset(fold(w) for w in rules["drop_final"])
+        self.ordinals = frozenset(fold(w) for w in rules.get("regnal_ordinals", []))
         self.prefixes = sorted(clitic_prefixes(), key=len, reverse=True)
         self.folded_forms: dict[str, list[str]] = {}
         for entry in registry.entries.values():
@@ -122,6 +124,7 @@ class Linker:
         resolved, generic = self.matcher.find(view.text, published)
         mentions = [self._mention(view, m.start, m.end, m.form.entity_id, m.form.kind) for m in resolved]
         mentions = [m for m in mentions if not is_noise(m.start, m.end)]
+        self._homographs(doc.text, mentions)
         mentions += self._generic_titles(view, generic, mentions, published)
         mentions += self._counterparts(view, mentions, published)
         mentions += self._fuzzy_names(view, mentions)
@@ -131,6 +134,31 @@ class Linker:
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and m.end > m.start]
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions, self._table(doc.text, mentions, published)
+
+    def _homographs(self, text: str, mentions: list[Mention]) -> None:
+        """"عمان" is Oman or Amman (data/entities/rules/homographs.json): a diacritised spelling
+        decides; else the alternative when the document names its country and nothing that is the
+        default's alone.  Changes the mentions' ids in place."""
+        rules = homographs()
+        hits = [(m, rules[key]) for m in mentions
+                if m.kind == "variant" and (key := fold(text[m.start:m.end])) in rules]
+        if not hits:
+            return
+
+        def anchor(eid: str) -> str:  # a place stands for its country
+            entry = self.registry.entries.get(eid, {})
+            return entry.get("country") if eid.startswith("loc:") and entry.get("country") else eid
+
+        ambiguous = {id(m) for m, _ in hits}
+        named = {anchor(m.entity_id) for m in mentions if id(m) not in ambiguous}
+        for m, rule in hits:
+            surface = text[m.start:m.end].replace("\u0640", "")
+            chosen = next((a["id"] for a in rule["alternatives"] if surface in a["marked"]), None)
+            if chosen is None and surface not in rule["default_marked"] and anchor(rule["default"]) not in named:
+                fits = [a["id"] for a in rule["alternatives"] if anchor(a["id"]) in named]
+                chosen = fits[0] if len(fits) == 1 else None
+            if chosen is not None and chosen in self.registry.entries:
+                m.entity_id, m.etype = chosen, self._type(chosen)
 
     def _generic_titles(self, view: View, generic: list[Match], mentions: list[Mention],
                         published: str | None) -> list[Mention]:
@@ -276,10 +304,13 @@ class Linker:
             fits.append(eid)
         return fits[0] if len(fits) == 1 else None
 
-    def _surname(self, folded_name: str) -> str | None:
-        """The last word of a multi-word name when it can stand alone for the person."""
+    def _surname(self, folded_name: str, min_letters: int | None = None) -> str | None:
+        """The last word of a multi-word name when it can stand alone for the person; a regnal
+        ordinal ("عبد الله الثاني", "جورج بوش الابن") is no surname, the word before it may be."""
         parts = folded_name.split()
-        if len(parts) < 2 or len(parts[-1]) < self.min_letters:
+        while parts and parts[-1] in self.ordinals:
+            parts.pop()
+        if len(parts) < 2 or len(parts[-1]) < (self.min_letters if min_letters is None else min_letters):
             return None
         if parts[-1] in self.compound_ends or parts[-2] in self.particles:
             return None
@@ -433,11 +464,19 @@ class Linker:
             return []
         taken = [(m.start, m.end) for m in mentions]
         persons: dict[str, str] = {}  # folded surname -> id of a full name seen in this doc
+
+        def add_person(name: str, eid: str) -> None:
+            # a word the tagger itself calls a person may be a short surname (بوش); after "لل" the
+            # tagger's span leaves the article out ("للطراونة" → طراونة for "عاطف الطراونة")
+            surname = self._surname(name, min_letters=3)
+            if surname:
+                persons.setdefault(surname, eid)
+                if surname.startswith("ال") and len(surname) > 4:
+                    persons.setdefault(surname[2:], eid)
+
         for m in mentions:
             if m.etype == "PER" and m.kind in NAME_KINDS:
-                surname = self._surname(fold(doc.text[m.start:m.end]))
-                if surname:
-                    persons.setdefault(surname, m.entity_id)
+                add_person(fold(doc.text[m.start:m.end]), m.entity_id)
         # surnames of every registry spelling of the people this document names: a word the tagger
         # calls a person and that is exactly one of them is that person, however short ("روت")
         variant_surnames: dict[str, set[str]] = {}
@@ -467,8 +506,8 @@ class Linker:
                     eid = self._same_surname(key, persons)
                     if eid is None and len(variant_surnames.get(key, ())) == 1:
                         eid = next(iter(variant_surnames[key]))
-                elif self._surname(key):
-                    persons.setdefault(self._surname(key) or "", unknown_id(etype, key))
+                else:
+                    add_person(key, unknown_id(etype, key))
             if eid is None:
                 eid = unknown_id(etype, key)
             vs, ve = _view_range(view, start, end)

@@ -56,6 +56,19 @@ def head_noun_classes() -> dict[str, dict[str, Any]]:
 
 
 @lru_cache(maxsize=1)
+def homographs() -> dict[str, dict[str, Any]]:
+    """Folded form -> {"default": id, "default_marked": set, "alternatives": [{"id", "marked": set}]}
+    (data/entities/rules/homographs.json); marked spellings keep their diacritics, tatweel removed."""
+    out: dict[str, dict[str, Any]] = {}
+    for h in _rules("homographs.json")["homographs"]:
+        out[fold(h["form"])] = {
+            "default": h["default"], "default_marked": {w.replace("\u0640", "") for w in h.get("default_marked", [])},
+            "alternatives": [{"id": a["id"], "marked": {w.replace("\u0640", "") for w in a.get("marked", [])}}
+                             for a in h["alternatives"]]}
+    return out
+
+
+@lru_cache(maxsize=1)
 def not_modifiers() -> frozenset[str]:
     """Folded words with the article that do not modify the head noun before them (relative pronouns)."""
     return frozenset(fold(w) for w in _rules("head_nouns.json").get("not_modifiers", []))
