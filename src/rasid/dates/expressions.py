@@ -370,6 +370,8 @@ class Matcher:
                 n = None
         if self.year_num(k) is not None:
             return None  # "قبل عام 2014": a year, not "a year ago"
+        if unit == "day" and n == 1 and self.weekday_name(k, headed=True) is not None:
+            return None  # "منذ يوم الأربعاء": since Wednesday, not "a day ago"
         anchored = self.tok(k) == "من"
         return Mention("ago", i=i, j=k, unit=unit, n=n, direction=lex.ago_cues[cue], anchored=anchored)
 
@@ -380,10 +382,14 @@ class Matcher:
         return Mention("vague", i=i, j=i + hit[0])
 
     # -- tense -------------------------------------------------------------------------
-    def tense_before(self, i: int, window: int = 20) -> str:
-        """'future' or 'past': the first tense cue found walking left from word i in its clause."""
+    def tense_before(self, i: int, window: int = 20, taken: frozenset[int] = frozenset()) -> str:
+        """'future' or 'past': the first tense cue found walking left from word i in its clause.
+        Words of the ``taken`` positions (earlier date expressions) are skipped: the "المقبل" of
+        "يوم الأربعاء المقبل" dates that Wednesday, not a Saturday named later in the clause."""
         lex = self.lex
         for k in range(i - 1, max(-1, i - 1 - window), -1):
+            if k in taken:
+                continue
             t = self.w[k]
             if t in CLAUSE_END:
                 break
@@ -422,7 +428,8 @@ class Matcher:
             while found.end < len(self.text) and self.text[found.end] in _TRAILING:
                 found.end += 1  # tatweel and marks that the view dropped ("1445هـ")
             if found.kind in ("weekday", "day_month", "month", "full", "month_year"):
-                found.tense = self.tense_before(found.i)
+                found.tense = self.tense_before(found.i, taken=frozenset(
+                    k for m in out[-3:] for k in range(m.i, m.j)))
             out.append(found)
             i = max(found.j, i + 1)
         return out
