@@ -126,3 +126,15 @@ def test_a_verb_joined_by_wa_shares_the_first_verbs_subject():
 def test_reported_content_ends_where_the_writers_comment_begins():
     text = "وزعم سامي النجار أنه قادر على وقف الحرب خلال أيام، مما أثار مخاوف في العواصم الأوروبية."
     assert _rows(_doc(text, PEOPLE)) == [("indirect", "per:sami", "وزعم", "قادر على وقف الحرب خلال أيام")]
+
+
+def test_an_unknown_organisation_after_the_cue_speaks_instead_of_the_last_speaker():
+    text = ("قال سامي النجار إن الحكومة لن تسحب القانون. "
+            "ودعا مجلس النقابات المهنية للمرة الثانية إلى إضراب عام عن العمل.")
+    doc = _doc(text, PEOPLE)
+    assert [row[1] for row in _rows(doc)] == ["per:sami", "x:org:مجلس_النقابات_المهنيه"]
+    mention, = [s for s in doc.spans("entities") if s.attrs["id"].startswith("x:org:")]
+    assert doc.text[mention.start:mention.end] == "مجلس النقابات المهنية"
+    # a bare head noun names nothing: the dropped subject is still the last speaker's
+    doc = _doc("قال سامي النجار إن الحكومة لن تسحب القانون. ودعا مجلس إلى إضراب عام عن العمل.", PEOPLE)
+    assert [row[1] for row in _rows(doc)] == ["per:sami", "per:sami"]

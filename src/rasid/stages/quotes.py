@@ -23,6 +23,8 @@ from typing import Any
 from rasid.arabic.normalise import fold
 from rasid.arabic.wordmatch import WORD
 from rasid.doc import Document, Span
+from rasid.entities.linking import unknown_id
+from rasid.entities.variants import head_noun_classes
 from rasid.stages.actors import actor_id, actor_mentions, names_a_venue
 
 STAGE = "quotes@1"
@@ -247,6 +249,30 @@ class QuoteFinder:
             return span
         return None
 
+    def organisation_after(self, wi: int, limit: int) -> Span | None:
+        """"ودعا مجلس النقابات المهنية الأردنية …": an organisation the registry does not know,
+        named right after the cue by an organisation head noun (data/entities/rules/head_nouns.json)
+        and the definite words that follow it.  The subject is then not dropped, so the quote does
+        not fall back to an earlier speaker; the phrase becomes an entity with a stable id."""
+        if wi >= len(self.words) or self.words[wi].start >= limit or self.words[wi].key not in _org_heads():
+            return None
+        last = wi
+        while last + 1 < len(self.words) and last + 1 - wi < _ORG_MAX_WORDS:
+            nxt = self.words[last + 1]
+            if (nxt.start >= limit or not nxt.key.startswith("ال") or nxt.key in self.cues.complementisers
+                    or self.is_cue(last + 1) or self._punct_between(self.words[last].end, nxt.start)):
+                break
+            last += 1
+        if last == wi:
+            return None  # a bare "مجلس" names nothing
+        start, end = self.words[wi].start, self.words[last].end
+        eid = unknown_id("ORG", self.text[start:end])
+        span = Span(start, end, "entity", {"id": eid, "type": "ORG", "_form": "described"}, STAGE)
+        self.new_entities.append(span)
+        self.doc.objects.setdefault("entities", {}).setdefault(
+            eid, {"id": eid, "type": "ORG", "name": self.text[start:end], "name_en": None, "known": False})
+        return span
+
     def definite_fixes(self) -> dict[str, str]:
         """Re-resolve definite anonymous references ("الدبلوماسي") once every source is known:
         the passes run out of text order, so the latest source before each reference may have
@@ -300,6 +326,8 @@ class QuoteFinder:
                     found = near[0]
         if found is None:
             anon = self.anonymous_after(wi + 1, stop if stop > start else window_end)
+            if anon is None:
+                anon = self.organisation_after(wi + 1, stop if stop > start else window_end)
             if anon is not None:
                 return anon, anon.end
             return None, start
@@ -531,6 +559,15 @@ class QuoteFinder:
                     self.text[c0:self.words[j].start].rstrip().endswith(("،", ",")):
                 return self.words[j].start
         return sent_end
+
+
+_ORG_MAX_WORDS = 6
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    """Folded head nouns of organisation names (مجلس، وزارة، لجنة …), indefinite as after a verb."""
+    return frozenset(noun for noun, cls in head_noun_classes().items() if "ORG" in cls["types"])
 
 
 def build():
