@@ -138,3 +138,19 @@ def test_an_unknown_organisation_after_the_cue_speaks_instead_of_the_last_speake
     # a bare head noun names nothing: the dropped subject is still the last speaker's
     doc = _doc("قال سامي النجار إن الحكومة لن تسحب القانون. ودعا مجلس إلى إضراب عام عن العمل.", PEOPLE)
     assert [row[1] for row in _rows(doc)] == ["per:sami", "per:sami"]
+
+
+def test_a_subject_named_but_unknown_is_not_replaced_by_the_last_speaker():
+    text = ("قال سامي النجار إن التحقيق بدأ منذ أيام. وقالت والدة الطفلة إن الممرضة أخطأت في إعطاء الإبرة، "
+            "مضيفة أن المستشفى لم يتحرك بعد ذلك.")
+    assert [row[1] for row in _rows(_doc(text, PEOPLE))] == ["per:sami", None, None]
+    # after a verb that takes an object (وصف), a noun is its object: the subject is still dropped
+    text = "قال سامي النجار إن التحقيق بدأ منذ أيام. ووصف اللقاء في الوزارة بأنه “يوم ناجح للغاية ومثمر”."
+    assert [row[1] for row in _rows(_doc(text, PEOPLE))] == ["per:sami", "per:sami"]
+
+
+def test_moving_is_not_reporting_and_a_city_never_speaks():
+    # "نقل" reports only with a complementiser after it; otherwise it moves something
+    assert _rows(_doc("ونقلت الطفلة في ذلك الحين للعلاج في المستشفى التخصصي بالعاصمة.", PEOPLE)) == []
+    text = "تدخلت مستشفيات كثيرة في الحالة، مثل مستشفى الدمام المركزي، وأكدت أن المشكلة معقدة للغاية."
+    assert [row[1] for row in _rows(_doc(text, {"الدمام": ("loc:110336", "GPE")}))] == [None]

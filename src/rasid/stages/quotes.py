@@ -53,6 +53,8 @@ class Cues:
     min_direct_words: int
     anonymous_plural: frozenset[str] = frozenset()
     content_breaks: tuple[tuple[str, ...], ...] = ()  # the writer's comment after a comma, as folded words
+    dropped_subject_next: frozenset[str] = frozenset()  # closed-class words after a verb without a subject
+    subject_first: frozenset[str] = frozenset()  # cue classes whose next noun is their subject, not an object
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +76,8 @@ def load_cues() -> Cues:
         anonymous_max_words=int(raw["anonymous_max_words"]),
         anonymous_plural=frozenset(fold(h) for h in raw.get("anonymous_plural_heads", [])),
         content_breaks=tuple(tuple(fold(w).split()) for w in raw.get("content_breaks", [])),
+        dropped_subject_next=frozenset(fold(w) for w in raw.get("dropped_subject_next", [])),
+        subject_first=frozenset(raw.get("subject_first_classes", [])),
         window=int(raw["speaker_window_words"]),
         min_direct_words=int(raw["min_direct_words"]),
     )
@@ -137,7 +141,11 @@ class QuoteFinder:
         self.word_starts = [w.start for w in self.words]
         self.table = doc.objects.get("entities", {})
         # "خلال قمة واشنطن أكدوا": a summit's venue is no speaker
-        self.mentions = [m for m in actor_mentions(doc, _ACTOR_TYPES) if not names_a_venue(doc.text, m)]
+        # a city other than a capital never speaks ("مستشفى الدمام المركزي … ونقلت"); a capital
+        # speaks for its government ("قالت موسكو")
+        self.mentions = [m for m in actor_mentions(doc, _ACTOR_TYPES) if not names_a_venue(doc.text, m)
+                         and not (m.attrs["id"].startswith("loc:")
+                                  and not self.table.get(m.attrs["id"], {}).get("capital_of"))]
         self.mention_starts = [m.start for m in self.mentions]
         self.sentences = sorted((s.start, s.end) for s in doc.spans("sentences"))
         self.new_entities: list[Span] = []
@@ -248,6 +256,21 @@ class QuoteFinder:
                       "anonymous": True})
             return span
         return None
+
+    def subject_named(self, wi: int) -> bool:
+        """Whether the text names the subject of cue wi, as a noun phrase that is no entity
+        ("وقالت والدة الطفلة"): the verb takes no direct object (قال، أضاف, not وصف), and the next word is not a closed-class word that may follow a verb
+        whose subject is dropped (a preposition, time word, adverb, complementiser), nor a
+        preposition glued to the article (للصحفيين), nor across punctuation."""
+        if wi + 1 >= len(self.words) or self.cues.verbs.get(self.words[wi].key) not in self.cues.subject_first:
+            return False
+        nxt = self.words[wi + 1]
+        key = nxt.key
+        if self._punct_between(self.words[wi].end, nxt.start) or self.is_cue(wi + 1):
+            return False
+        if key in self.cues.complementisers or key in self.cues.dropped_subject_next:
+            return False
+        return not key.startswith(("لل", "بال", "كال", "وفي", "وفق"))
 
     def organisation_after(self, wi: int, limit: int) -> Span | None:
         """"ودعا مجلس النقابات المهنية الأردنية …": an organisation the registry does not know,
@@ -381,7 +404,9 @@ class QuoteFinder:
             for k in self.words_in(sent_start, self.words[wi].start)[:3]:
                 if self._anon_head(self.words[k].key):
                     return self.anonymous_after(k, self.words[wi].start)
-            found = self.pick_actor(self.mentions_in(sent_start, self.words[wi].start)[:1])
+            opening = self.words_in(sent_start, self.words[wi].start)[:_SUBJECT_OPENING_WORDS]
+            if opening:  # the sentence's subject stands among its first words
+                found = self.pick_actor(self.mentions_in(sent_start, self.words[opening[-1]].end)[:1])
         return found
 
     def content_start_after(self, pos: int, limit: int) -> int:
@@ -448,7 +473,9 @@ class QuoteFinder:
                 used_cues.add(cue_wi)
                 cue = {"start": self.words[cue_wi].start, "end": self.words[cue_wi].end}
             quotes.append(Span(c0, c1, "quote", {"kind": "direct", "speaker": speaker_id, "cue": cue,
-                                                 "_carry": speaker is None}, STAGE))
+                                                 "_carry": speaker is None and not (
+                                                     cue_wi is not None and self.subject_named(cue_wi))},
+                                 STAGE))
         return quotes, used_cues
 
     def indirect_quotes(self, used_cues: set[int], direct: list[Span]) -> list[Span]:
@@ -471,7 +498,7 @@ class QuoteFinder:
                 speaker = self.participle_subject(j, sent_start)
                 c0 = self.content_start_after(w.end, sent_end)
                 c1 = self._content_end(c0, sent_end)
-                self._emit(quotes, w, speaker, c0, c1, in_direct)
+                self._emit(quotes, j, speaker, c0, c1, in_direct)
                 continue
             shared = None if attribution else self.coordinated_subject(j, sent_start, sent_end)
             if shared is not None:  # "أعرب هيلي عن تعاطفه مع مخاوف هيغسيث ووعدت …": the first verb's subject
@@ -496,7 +523,7 @@ class QuoteFinder:
                 c0 = self.content_start_after(phrase_end, sent_end)
                 c1 = self._content_end(c0, sent_end)
             for each in self.coordinated_with(speaker):
-                self._emit(quotes, w, each, c0, c1, in_direct)
+                self._emit(quotes, j, each, c0, c1, in_direct)
         return quotes
 
     def coordinated_with(self, speaker: Span | None) -> list[Span | None]:
@@ -529,8 +556,9 @@ class QuoteFinder:
         following = self.words_in(pos, limit)[:1]
         return bool(following) and self.words[following[0]].key in self.cues.complementisers
 
-    def _emit(self, quotes: list[Span], cue: Word, speaker: Span | None, c0: int, c1: int,
+    def _emit(self, quotes: list[Span], cj: int, speaker: Span | None, c0: int, c1: int,
               in_direct: Callable[[int], bool]) -> None:
+        cue = self.words[cj]
         while c1 > c0 and self.text[c1 - 1] in " \t.،,؛;":
             c1 -= 1
         if c1 <= c0 or len(self.words_in(c0, c1)) < 3:
@@ -539,7 +567,8 @@ class QuoteFinder:
             return
         quotes.append(Span(c0, c1, "quote", {
             "kind": "indirect", "speaker": actor_id(speaker, self.table) if speaker is not None else None,
-            "cue": {"start": cue.start, "end": cue.end}, "_carry": speaker is None}, STAGE))
+            "cue": {"start": cue.start, "end": cue.end},
+            "_carry": speaker is None and not self.subject_named(cj)}, STAGE))
 
     def _opens_clause(self, j: int, sent_start: int) -> bool:
         """A cue with a dropped subject: first word of its sentence or right after a comma."""
@@ -562,6 +591,7 @@ class QuoteFinder:
 
 
 _ORG_MAX_WORDS = 6
+_SUBJECT_OPENING_WORDS = 4  # a coordinated clause's subject: named among its sentence's first words
 
 
 @lru_cache(maxsize=1)
@@ -610,8 +640,10 @@ def _merge_speakers(direct: list[Span], indirect: list[Span],
             speaker = subjects[i][1] if i >= 0 and positions[i] > last_at else last
             if speaker is not None:
                 q = Span(q.start, q.end, q.label, {**q.attrs, "speaker": speaker}, q.stage)
-        if q.attrs.get("speaker") is not None:
-            last = q.attrs["speaker"]
+        if q.attrs.get("speaker") is not None or not q.attrs.get("_carry"):
+            # a subject the text names but no entity is ("وقالت والدة الطفلة") is the antecedent too:
+            # the next quote without a subject ("مضيفة …") is theirs, not an earlier speaker's
+            last = q.attrs.get("speaker")
             last_at = q.start
         out.append(q)
     return out
