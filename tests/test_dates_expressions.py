@@ -49,7 +49,7 @@ def test_range_one_span_with_end() -> None:
     RUN(doc)
     [span] = doc.spans("dates")
     assert span.surface(doc.text) == "11 و12 يوليو"
-    assert dict(span.attrs) == {"value": "2025-07-11", "relative": False, "end": "2025-07-12"}
+    assert dict(span.attrs) == {"value": "2025-07-11", "relative": False, "value_end": "2025-07-12"}
 
 
 def test_bare_numbers_are_not_years() -> None:

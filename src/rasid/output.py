@@ -27,6 +27,8 @@ def span_to_dict(span: Span) -> dict[str, Any]:
     """start/end plus the span's public attributes (those not starting with ``_``)."""
     out: dict[str, Any] = {"start": span.start, "end": span.end}
     for key, value in span.attrs.items():
+        if key in out:  # an attribute must never overwrite the offsets
+            raise ValueError(f"{span.stage or span.label}: attribute {key!r} would overwrite the span's offset")
         if not key.startswith("_"):
             out[key] = value
     return out

@@ -69,14 +69,15 @@ def _nearest(candidates: list[dt.date], published: dt.date, tense: str) -> dt.da
 
 
 def resolve(m: Mention, published: dt.date | None) -> dict[str, object]:
-    """The public attrs of a mention's span: value, relative and, where they apply, calendar and end."""
+    """The public attrs of a mention's span: value, relative and, where they apply, calendar and
+    value_end (the last day of a range such as "يومي 11 و12 يوليو")."""
     attrs: dict[str, object] = {"value": None, "relative": m.relative}
     if m.calendar == "hijri":
         attrs["calendar"] = "hijri"
     value, end = _value(m, published)
     attrs["value"] = value
     if end is not None:
-        attrs["end"] = end
+        attrs["value_end"] = end
     return attrs
 
 
