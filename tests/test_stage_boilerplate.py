@@ -81,3 +81,11 @@ def test_gold_boilerplate_of_seeds_flagged(shared_dir) -> None:
         # nothing beyond the gold is flagged in these articles
         assert sorted(surfaces) == sorted(gold.get("boilerplate", [])), gold_file.stem
     assert checked == 5
+
+
+def test_a_source_link_appended_after_the_last_sentence_is_flagged_to_the_line_end() -> None:
+    text = ("وصل الوزير إلى الرياض اليوم للقاء المسؤولين. رابط الخبر بصحيفة الوئام: الوزير يصل الرياض\n"
+            "وقال المتحدث إن رابط الخبر كان معطلا لساعات في الموقع.")
+    found = boilerplate.find_boilerplate(text)
+    assert [(text[a:b], kind) for a, b, kind in found] == [
+        ("رابط الخبر بصحيفة الوئام: الوزير يصل الرياض", "source_link")]

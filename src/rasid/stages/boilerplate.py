@@ -1,13 +1,15 @@
 """Stage ``boilerplate@1``: web/UI noise lines annotated (never deleted).
 
 Cues live in ``rasid/data/noise/boilerplate.json`` and are matched on the normalised view
-(``rasid.arabic.normalise``), line by line.  Three modes keep real news safe:
+(``rasid.arabic.normalise``), line by line.  Four modes keep real news safe:
 
 * ``line``: a line made only of cues (``شارك``, ``فيسبوك | تويتر``) is noise, but the same
   word inside a sentence (``شارك الرئيس في القمة``) is not;
 * ``prefix``: a short line that begins with a cue (``اقرأ أيضا: ...``, ``المصدر: ...``);
 * ``sentence``: a complete UI sentence (``تم تحديث هذه القصة.``), flagged even at the end
-  of a longer line, but only as a sentence of its own.
+  of a longer line, but only as a sentence of its own;
+* ``tail``: a source link or credit appended after the last sentence of a line
+  (``… . رابط الخبر بصحيفة الوئام: …``), from the cue to the end of the line.
 
 Whole-line patterns (relative timestamps such as ``منذ 7 ساعات``) are assembled from word
 lists in the same file.
@@ -43,6 +45,7 @@ class _Compiled:
     sentence: re.Pattern[str]
     sentence_kinds: dict[str, str]
     patterns: list[tuple[re.Pattern[str], str]]
+    tail: list[tuple[re.Pattern[str], str, int]]  # (pattern, kind, max_tokens)
 
 
 def _cue_regex(phrase: str) -> str:
@@ -80,6 +83,7 @@ def _compiled() -> _Compiled:
     sent_phr: list[str] = []
     sent_kinds: dict[str, str] = {}
     prefix: list[tuple[re.Pattern[str], str, int]] = []
+    tail: list[tuple[re.Pattern[str], str, int]] = []
     for group in raw["groups"]:
         kind, mode, phrases = group["kind"], group["mode"], group["phrases"]
         if mode in ("line", "sentence"):
@@ -93,6 +97,9 @@ def _compiled() -> _Compiled:
         if mode == "prefix":
             pat = re.compile(r"(?:" + _alternation(phrases) + r")(?!\w)")
             prefix.append((pat, kind, int(group.get("max_tokens", 20))))
+        if mode == "tail":
+            pat = re.compile(r"(?<=[" + re.escape(_SENTENCE_END) + r"])\s+(?:" + _alternation(phrases) + r")(?!\w)")
+            tail.append((pat, kind, int(group.get("max_tokens", 20))))
     cover = re.compile(r"(?<!\w)و?(" + _alternation(cover_phr) + r")(?!\w)")
     sentence = re.compile(r"(?<!\w)(?:" + _alternation(sent_phr) + r")(?!\w)")
 
@@ -115,7 +122,7 @@ def _compiled() -> _Compiled:
         (re.compile(reading_en), "reading_time"),
     ]
     return _Compiled(cover, cover_kinds, frozenset(fold(f) for f in raw["fillers"]), prefix,
-                     sentence, sent_kinds, patterns)
+                     sentence, sent_kinds, patterns, tail)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -184,6 +191,15 @@ def _ui_sentences(key: str, c: _Compiled) -> Iterator[tuple[int, int, str]]:
         yield m.start(), end, kind
 
 
+def _tails(key: str, c: _Compiled) -> Iterator[tuple[int, int, str]]:
+    """View range of a source link or credit after the last sentence of a line, to the line's end."""
+    for pat, kind, max_tokens in c.tail:
+        m = pat.search(key)
+        if m and len(_WORD.findall(key[m.start():])) <= max_tokens:
+            yield m.start() + len(m.group(0)) - len(m.group(0).lstrip()), len(key), kind
+            return
+
+
 def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every noise line or UI sentence of ``text``, in order."""
     c = _compiled()
@@ -195,7 +211,7 @@ def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
         if kind:
             found.append((start, end, kind))
             continue
-        for a, b, k in _ui_sentences(view.text, c):
+        for a, b, k in [*_ui_sentences(view.text, c), *_tails(view.text, c)]:
             oa, ob = view.to_original(a, b)
             while ob > oa and line[ob - 1].isspace():
                 ob -= 1
