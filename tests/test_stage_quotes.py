@@ -154,3 +154,30 @@ def test_moving_is_not_reporting_and_a_city_never_speaks():
     assert _rows(_doc("ونقلت الطفلة في ذلك الحين للعلاج في المستشفى التخصصي بالعاصمة.", PEOPLE)) == []
     text = "تدخلت مستشفيات كثيرة في الحالة، مثل مستشفى الدمام المركزي، وأكدت أن المشكلة معقدة للغاية."
     assert [row[1] for row in _rows(_doc(text, {"الدمام": ("loc:110336", "GPE")}))] == [None]
+
+
+COUNTRIES = {**PEOPLE, "تركيا": ("gpe:tr", "GPE"), "الولايات المتحدة": ("gpe:us", "GPE"),
+             "أنقرة": ("gpe:tr", "GPE"), "غولن": ("per:gulen", "PER"), "فيليب كونسيت": ("per:kosnett", "PER")}
+
+
+def test_a_participle_takes_the_first_free_name_or_the_main_verbs_subject():
+    # "في تركيا" is governed by a preposition: the participle's subject is the person
+    text = "وعبر القائم بالأعمال في تركيا، فيليب كونسيت، عن خيبة أمله، مشددا على أنه لا يرى أي مؤشر على جريمة."
+    assert [row[1] for row in _rows(_doc(text, COUNTRIES))] == ["per:kosnett"]
+    # after an earlier cue, the subject of the sentence's first verb, not a genitive after it
+    text = "وقد رفضت الولايات المتحدة مقترح سامي النجار مشددة على أنها ترفض دوما فكرة المساومة بشأن القس."
+    assert [row[1] for row in _rows(_doc(text, COUNTRIES))] == ["gpe:us"]
+
+
+def test_a_name_right_after_the_verb_is_its_subject_and_inner_cues_stay_content():
+    text = "وتطالب أنقرة بتسليمها غولن لمحاكمته بالمسؤولية عن محاولة الانقلاب الفاشلة."
+    assert [row[1] for row in _rows(_doc(text, COUNTRIES))] == ["gpe:tr"]
+    text = "ويقول غولن إن حركة خدمة التي يرأسها تدعو إلى شكل سلمي من الإسلام."
+    assert [(row[1], row[3]) for row in _rows(_doc(text, COUNTRIES))] == [
+        ("per:gulen", "حركة خدمة التي يرأسها تدعو إلى شكل سلمي من الإسلام")]
+
+
+def test_members_of_a_body_are_an_anonymous_source():
+    doc = _doc("ودعا أعضاء في مجلس الشيوخ إلى تعليق مبيعات الأسلحة حتى يتم إطلاق سراح القس.", PEOPLE)
+    (kind, speaker, cue, content), = _rows(doc)
+    assert speaker == f"x:anon:{doc.id}:اعضاء_في" and content == "تعليق مبيعات الأسلحة حتى يتم إطلاق سراح القس"

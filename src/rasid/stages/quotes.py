@@ -25,7 +25,7 @@ from rasid.arabic.wordmatch import WORD
 from rasid.doc import Document, Span
 from rasid.entities.linking import unknown_id
 from rasid.entities.variants import head_noun_classes
-from rasid.stages.actors import actor_id, actor_mentions, names_a_venue
+from rasid.stages.actors import actor_id, actor_mentions, governed_by_preposition, names_a_venue
 
 STAGE = "quotes@1"
 _OPEN_MARKS = "“«„"
@@ -257,6 +257,12 @@ class QuoteFinder:
             return span
         return None
 
+    def _named_right_before(self, wi: int) -> bool:
+        """Whether an actor ends at most one word before cue wi, with no punctuation between."""
+        lo = self.words[max(0, wi - 1)].start if wi else 0
+        before = self.mentions_in(lo, self.words[wi].start)
+        return bool(before) and not self._punct_between(before[-1].end, self.words[wi].start)
+
     def subject_named(self, wi: int) -> bool:
         """Whether the text names the subject of cue wi, as a noun phrase that is no entity
         ("وقالت والدة الطفلة"): the verb takes no direct object (قال، أضاف, not وصف), and the next word is not a closed-class word that may follow a verb
@@ -334,19 +340,19 @@ class QuoteFinder:
         found = None
         if not any(self._anon_head(self.words[k].key) for k in range(wi + 1, min(wi + 3, len(self.words)))):
             near = self.mentions_in(start, stop)
-            if self.cues.verbs.get(self.words[wi].key) == "call":
-                near = [m for m in near if m.attrs.get("type") == "PER"]  # حثت أوروبا: the addressee
+            if self.cues.verbs.get(self.words[wi].key) == "call" and self._named_right_before(wi):
+                near = []  # "روتي حثت أوروبا": the subject stood before the verb, the name after it is addressed
             # the subject follows its verb closely; a person may come after a title the registry
             # lacks, but an organisation or country further on is a genitive ("مضيف فوكس نيوز")
             if near:
-                # a person up to three words on (after a title the registry lacks: "رئيس الحلف"),
-                # else an organisation or country standing right after the verb
+                # a name standing right after the verb ("وتطالب أنقرة بتسليمها غولن"), else a person
+                # up to three words on (after a title the registry lacks: "رئيس الحلف")
                 people = [m for m in near if m.attrs.get("type") == "PER"
                           and len(self.words_in(start, m.start)) <= _PERSON_AFTER_CUE]
-                if people:
-                    found = people[0]
-                elif not self.words_in(start, near[0].start):
+                if not self.words_in(start, near[0].start):
                     found = near[0]
+                elif people:
+                    found = people[0]
         if found is None:
             anon = self.anonymous_after(wi + 1, stop if stop > start else window_end)
             if anon is None:
@@ -386,12 +392,19 @@ class QuoteFinder:
         return found if found is not None else self.speaker_before_cue(k, sent_start)
 
     def participle_subject(self, wi: int, sent_start: int) -> Span | None:
-        """A participle (مشيرا، قائلا) shares its sentence's subject: None (carry the
-        previous quote's speaker) when an earlier cue in the sentence has one, else the
-        first actor named in the sentence."""
-        if any(self.is_cue(k) for k in self.words_in(sent_start, self.words[wi].start)):
-            return None
-        return self.pick_actor(self.mentions_in(sent_start, self.words[wi].start)[:1])
+        """A participle (مشيرا، قائلا) shares its sentence's subject: that of the sentence's first cue
+        when there is one (None, to carry the previous speaker, when it has none), else
+        the first actor named in the sentence."""
+        earlier = [k for k in self.words_in(sent_start, self.words[wi].start) if self.is_cue(k)]
+        if earlier:  # "رفضت الولايات المتحدة المقترح مشددة …": the sentence's main (first) verb's subject
+            found, _ = self.speaker_after_cue(earlier[0], self.words[wi].start)
+            return found if found is not None else self.speaker_before_cue(earlier[0], sent_start)
+        # "وعبر القائم بالأعمال الأمريكي في تركيا، فيليب كونسيت، عن …، مشددا": the first name not
+        # governed by a preposition and not a nisba adjective
+        free = [m for m in self.mentions_in(sent_start, self.words[wi].start)
+                if not governed_by_preposition(self.text, m)]
+        names = [m for m in free if m.attrs.get("_form") != "nisba"]  # the first name, not a genitive after it
+        return (names or free or [None])[0]
 
     def speaker_before_cue(self, wi: int, sent_start: int) -> Span | None:
         """Subject named shortly before the cue (SVO order), inside the same sentence."""
@@ -559,6 +572,8 @@ class QuoteFinder:
     def _emit(self, quotes: list[Span], cj: int, speaker: Span | None, c0: int, c1: int,
               in_direct: Callable[[int], bool]) -> None:
         cue = self.words[cj]
+        if any(q.start <= cue.start and cue.end <= q.end for q in quotes):
+            return  # a cue inside reported content ("… أنها ترفض دوما …") is part of that content
         while c1 > c0 and self.text[c1 - 1] in " \t.،,؛;":
             c1 -= 1
         if c1 <= c0 or len(self.words_in(c0, c1)) < 3:
@@ -591,7 +606,8 @@ class QuoteFinder:
 
 
 _ORG_MAX_WORDS = 6
-_SUBJECT_OPENING_WORDS = 4  # a coordinated clause's subject: named among its sentence's first words
+_SUBJECT_OPENING_WORDS = 4
+_PARTICIPLE_SUBJECTS = 3  # names read at the start of a sentence when a participle looks for its subject  # a coordinated clause's subject: named among its sentence's first words
 
 
 @lru_cache(maxsize=1)
