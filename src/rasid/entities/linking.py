@@ -488,11 +488,13 @@ class Linker:
         out: list[Mention] = []
         for start, end, label in sorted(spans):
             etype = TAGGER_TYPES.get(label)
+            if etype == "PER":
+                start = self._compound_start(doc.text, start)
             if etype is None or any(start < b and a < end for a, b in taken):
                 continue
             surface = doc.text[start:end]
             key = " ".join(fold(surface).split())
-            if len(key.replace(" ", "")) < 2:
+            if len(key.replace(" ", "")) < 2 or key in _not_names():
                 continue
             eid = None
             ids = self.matcher.skeletons.get(skeleton(key)) if " " in key else None
@@ -515,6 +517,17 @@ class Linker:
                                "tagger"))
             taken.append((start, end))
         return out
+
+    def _compound_start(self, text: str, start: int) -> int:
+        """"فتح الله غولن" tagged from "الله": a name that begins with the second half of a compound
+        given name (الله، الدين …) or follows a particle (عبد، أبو) starts one word earlier."""
+        first = WORD.match(text, start)
+        prev = re.search(r"(\w+) $", text[max(0, start - 30):start])
+        if first is None or prev is None:
+            return start
+        if fold(first.group()) in self.compound_ends or fold(prev.group(1)) in self.particles:
+            return start - len(prev.group(1)) - 1
+        return start
 
     def _table(self, text: str, mentions: list[Mention], published: str | None) -> dict[str, dict[str, Any]]:
         table: dict[str, dict[str, Any]] = {}
@@ -540,6 +553,18 @@ class Linker:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Folded words never taken as a one-word tagged name (data/ner/not_names.txt, stopwords.txt)."""
+    from importlib import resources
+
+    words: set[str] = set()
+    for name in ("not_names.txt", "stopwords.txt"):
+        text = resources.files("rasid").joinpath(f"data/ner/{name}").read_text("utf-8")
+        words.update(fold(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(words)
+
+
 def _readings(word: str, prefixes: tuple[str, ...]) -> list[tuple[int, str]]:
     out = [(0, word)]
     for p in prefixes:
