@@ -127,3 +127,11 @@ def test_the_shift_word_of_an_earlier_date_is_no_tense_cue_for_a_later_one() -> 
     assert dates(text, "2018-06-04") == [("يوم الأربعاء المقبل", "2018-06-06", True), ("السبت", "2018-06-02", True)]
     # a future verb of the later date's own clause still counts
     assert dates("تعقد القمة الأسبوع المقبل ويصل الوفد السبت.", "2018-06-04")[1] == ("السبت", "2018-06-09", True)
+
+
+def test_a_month_of_the_same_year_takes_the_last_year_named() -> None:
+    text = "اعتقل في أكتوبر/تشرين الأول 2016، وأطلق سراح زوجته في ديسمبر/كانون الأول من العام نفسه."
+    assert dates(text, "2018-07-18") == [("أكتوبر/تشرين الأول 2016", "2016-10", False),
+                                         ("ديسمبر/كانون الأول من العام نفسه", "2016-12", False)]
+    assert dates("وقع الاتفاق عام 2014 ثم انهار في 5 مارس من العام ذاته.", "2018-07-18")[1] == (
+        "5 مارس من العام ذاته", "2014-03-05", False)

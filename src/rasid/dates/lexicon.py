@@ -65,6 +65,7 @@ class DateLexicon:
     number_words: dict[str, int | None]
     vague: dict[Phrase, bool]
     future_phrases: dict[Phrase, bool]
+    same_year: dict[Phrase, bool]
     future_verbs: frozenset[str]
     past_verbs: frozenset[str]
 
@@ -120,6 +121,7 @@ def lexicon() -> DateLexicon:
         number_words={fold(k): v for k, v in rel["number_words"].items()},
         vague=_set(rel["vague"]),
         future_phrases=_set(tense["future_phrases"]),
+        same_year=_set(rel.get("same_year", [])),
         future_verbs=frozenset(future_verbs),
         past_verbs=frozenset(past_verbs),
     )
