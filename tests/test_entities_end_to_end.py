@@ -75,3 +75,9 @@ def test_compound_given_names_and_adverbs_tagged_as_names() -> None:
         ("فتح الله غولن", "x:per:فتح_الله_غولن"), ("غولن", "x:per:فتح_الله_غولن")]
     found = _entities("وقد رفضت الولايات المتحدة المقترح مشددة على أنها ترفض دوما فكرة المساومة.")
     assert [s for s, _ in found] == ["الولايات المتحدة"]
+
+
+def test_a_surname_whose_first_letter_looks_like_a_clitic() -> None:
+    found = _entities("قال جيمس كلابر إن الرئيس يطبق الحصار من حوله. وأضاف كلابر في مقابلة أن الوضع خطير.")
+    assert [(s, e) for s, e in found if "لابر" in s] == [
+        ("جيمس كلابر", "x:per:جيمس_كلابر"), ("كلابر", "x:per:جيمس_كلابر")]

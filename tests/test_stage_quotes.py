@@ -135,9 +135,9 @@ def test_an_unknown_organisation_after_the_cue_speaks_instead_of_the_last_speake
     assert [row[1] for row in _rows(doc)] == ["per:sami", "x:org:مجلس_النقابات_المهنيه"]
     mention, = [s for s in doc.spans("entities") if s.attrs["id"].startswith("x:org:")]
     assert doc.text[mention.start:mention.end] == "مجلس النقابات المهنية"
-    # a bare head noun names nothing: the dropped subject is still the last speaker's
+    # a bare head noun names no entity, but it is a subject: the last speaker is not borrowed
     doc = _doc("قال سامي النجار إن الحكومة لن تسحب القانون. ودعا مجلس إلى إضراب عام عن العمل.", PEOPLE)
-    assert [row[1] for row in _rows(doc)] == ["per:sami", "per:sami"]
+    assert [row[1] for row in _rows(doc)] == ["per:sami", None]
 
 
 def test_a_subject_named_but_unknown_is_not_replaced_by_the_last_speaker():
@@ -181,3 +181,10 @@ def test_members_of_a_body_are_an_anonymous_source():
     doc = _doc("ودعا أعضاء في مجلس الشيوخ إلى تعليق مبيعات الأسلحة حتى يتم إطلاق سراح القس.", PEOPLE)
     (kind, speaker, cue, content), = _rows(doc)
     assert speaker == f"x:anon:{doc.id}:اعضاء_في" and content == "تعليق مبيعات الأسلحة حتى يتم إطلاق سراح القس"
+
+
+def test_a_speaker_noun_or_a_title_in_apposition_after_any_cue():
+    text = ("قال سامي النجار إن الاقتصاد سيتحسن في العام المقبل. "
+            "أعلنت الشرطة الهولندية، الجمعة، إطلاقها النار على مشتبه به في المحطة المركزية. "
+            "اعترف الرقيب بالجيش، ليلى حداد، الأربعاء، بمحاولة تقديم مساعدات مادية للتنظيم.")
+    assert [row[1] for row in _rows(_doc(text, PEOPLE))] == ["per:sami", None, "per:laila"]

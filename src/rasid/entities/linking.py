@@ -490,6 +490,12 @@ class Linker:
             etype = TAGGER_TYPES.get(label)
             if etype == "PER":
                 start = self._compound_start(doc.text, start)
+                # "وأضاف كلابر": the tagger took ك for a clitic, but the whole word is a surname named before
+                whole = start
+                while whole > 0 and doc.text[whole - 1].isalpha():
+                    whole -= 1
+                if whole < start and fold(doc.text[whole:end]) in persons:
+                    start = whole
             if etype is None or any(start < b and a < end for a, b in taken):
                 continue
             surface = doc.text[start:end]

@@ -55,6 +55,7 @@ class Cues:
     content_breaks: tuple[tuple[str, ...], ...] = ()  # the writer's comment after a comma, as folded words
     dropped_subject_next: frozenset[str] = frozenset()  # closed-class words after a verb without a subject
     subject_first: frozenset[str] = frozenset()  # cue classes whose next noun is their subject, not an object
+    speaker_nouns: frozenset[str] = frozenset()  # nouns after any cue that name its subject (الشرطة، الرقيب)
 
 
 @lru_cache(maxsize=1)
@@ -78,9 +79,20 @@ def load_cues() -> Cues:
         content_breaks=tuple(tuple(fold(w).split()) for w in raw.get("content_breaks", [])),
         dropped_subject_next=frozenset(fold(w) for w in raw.get("dropped_subject_next", [])),
         subject_first=frozenset(raw.get("subject_first_classes", [])),
+        speaker_nouns=_speaker_nouns(raw.get("speaker_nouns", [])),
         window=int(raw["speaker_window_words"]),
         min_direct_words=int(raw["min_direct_words"]),
     )
+
+
+def _speaker_nouns(listed: list[str]) -> frozenset[str]:
+    """The listed nouns and the title and organisation-head triggers of the NER data, folded,
+    without the article (the lookup strips it)."""
+    from rasid.ner.resources import load_triggers
+
+    words = {fold(w) for w in listed}
+    words |= {w for w, cls in load_triggers().items() if cls in ("PER_TITLE", "ORG_HEAD")}
+    return frozenset(w.removeprefix("ال") for w in words)
 
 
 @dataclass
@@ -257,6 +269,21 @@ class QuoteFinder:
             return span
         return None
 
+    def apposition_after(self, wi: int, limit: int) -> Span | None:
+        """"اعترف الرقيب بالجيش الأمريكي، إيريك كانغ، …": a title the registry lacks right after the
+        cue, then a person named between commas within a few words: that person."""
+        if wi + 1 >= len(self.words) or self.words[wi + 1].key.removeprefix("ال") not in self.cues.speaker_nouns:
+            return None
+        for j in range(wi + 2, min(wi + 2 + _APPOSITION_WORDS, len(self.words))):
+            if self.words[j].start >= limit:
+                return None
+            gap = self.text[self.words[j - 1].end:self.words[j].start]
+            if "،" in gap or "," in gap:
+                person = [m for m in self.mentions_in(self.words[j].start, limit)
+                          if m.attrs.get("type") == "PER" and m.start == self.words[j].start]
+                return person[0] if person else None
+        return None
+
     def _named_right_before(self, wi: int) -> bool:
         """Whether an actor ends at most one word before cue wi, with no punctuation between."""
         lo = self.words[max(0, wi - 1)].start if wi else 0
@@ -265,14 +292,19 @@ class QuoteFinder:
 
     def subject_named(self, wi: int) -> bool:
         """Whether the text names the subject of cue wi, as a noun phrase that is no entity
-        ("وقالت والدة الطفلة"): the verb takes no direct object (قال، أضاف, not وصف), and the next word is not a closed-class word that may follow a verb
+        ("وقالت والدة الطفلة"): a noun that names speakers (الشرطة، الرقيب) after any cue; after a verb
+        that takes no direct object (قال، أضاف, not وصف) any next word that is not a closed-class word that may follow a verb
         whose subject is dropped (a preposition, time word, adverb, complementiser), nor a
         preposition glued to the article (للصحفيين), nor across punctuation."""
-        if wi + 1 >= len(self.words) or self.cues.verbs.get(self.words[wi].key) not in self.cues.subject_first:
+        if wi + 1 >= len(self.words):
             return False
         nxt = self.words[wi + 1]
         key = nxt.key
         if self._punct_between(self.words[wi].end, nxt.start) or self.is_cue(wi + 1):
+            return False
+        if key.removeprefix("ال") in self.cues.speaker_nouns:  # "أعلنت الشرطة", "اعترف الرقيب"
+            return True
+        if self.cues.verbs.get(self.words[wi].key) not in self.cues.subject_first:
             return False
         if key in self.cues.complementisers or key in self.cues.dropped_subject_next:
             return False
@@ -354,6 +386,9 @@ class QuoteFinder:
                 elif people:
                     found = people[0]
         if found is None:
+            named = self.apposition_after(wi, limit)
+            if named is not None:
+                return named, named.end
             anon = self.anonymous_after(wi + 1, stop if stop > start else window_end)
             if anon is None:
                 anon = self.organisation_after(wi + 1, stop if stop > start else window_end)
@@ -607,6 +642,7 @@ class QuoteFinder:
 
 _ORG_MAX_WORDS = 6
 _SUBJECT_OPENING_WORDS = 4
+_APPOSITION_WORDS = 5  # words of an unknown title before the comma that opens the name in apposition
 _PARTICIPLE_SUBJECTS = 3  # names read at the start of a sentence when a participle looks for its subject  # a coordinated clause's subject: named among its sentence's first words
 
 
