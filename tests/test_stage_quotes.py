@@ -188,3 +188,8 @@ def test_a_speaker_noun_or_a_title_in_apposition_after_any_cue():
             "أعلنت الشرطة الهولندية، الجمعة، إطلاقها النار على مشتبه به في المحطة المركزية. "
             "اعترف الرقيب بالجيش، ليلى حداد، الأربعاء، بمحاولة تقديم مساعدات مادية للتنظيم.")
     assert [row[1] for row in _rows(_doc(text, PEOPLE))] == ["per:sami", None, "per:laila"]
+
+
+def test_an_unknown_organisation_named_with_the_article_and_a_genitive():
+    doc = _doc("حذرت المنظمة الأوروبية للسلامة الجوية شركات الطيران من احتمال شن ضربات جوية خلال أيام.", {})
+    assert [row[1] for row in _rows(doc)] == ["x:org:المنظمه_الاوروبيه_للسلامه_الجويه"]

@@ -56,6 +56,7 @@ class Cues:
     dropped_subject_next: frozenset[str] = frozenset()  # closed-class words after a verb without a subject
     subject_first: frozenset[str] = frozenset()  # cue classes whose next noun is their subject, not an object
     speaker_nouns: frozenset[str] = frozenset()  # nouns after any cue that name its subject (الشرطة، الرقيب)
+    name_breaks: frozenset[str] = frozenset()  # ل-words after an organisation's name, not in it (للمرة)
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,7 @@ def load_cues() -> Cues:
         dropped_subject_next=frozenset(fold(w) for w in raw.get("dropped_subject_next", [])),
         subject_first=frozenset(raw.get("subject_first_classes", [])),
         speaker_nouns=_speaker_nouns(raw.get("speaker_nouns", [])),
+        name_breaks=frozenset(fold(w) for w in raw.get("organisation_name_breaks", [])),
         window=int(raw["speaker_window_words"]),
         min_direct_words=int(raw["min_direct_words"]),
     )
@@ -311,16 +313,19 @@ class QuoteFinder:
         return not key.startswith(("لل", "بال", "كال", "وفي", "وفق"))
 
     def organisation_after(self, wi: int, limit: int) -> Span | None:
-        """"ودعا مجلس النقابات المهنية الأردنية …": an organisation the registry does not know,
-        named right after the cue by an organisation head noun (data/entities/rules/head_nouns.json)
-        and the definite words that follow it.  The subject is then not dropped, so the quote does
+        """"ودعا مجلس النقابات المهنية الأردنية …", "حذرت المنظمة الأوروبية للسلامة الجوية …": an
+        organisation the registry does not know, named right after the cue by an organisation head
+        noun (data/entities/rules/head_nouns.json) and the definite words that follow it.  The subject is then not dropped, so the quote does
         not fall back to an earlier speaker; the phrase becomes an entity with a stable id."""
-        if wi >= len(self.words) or self.words[wi].start >= limit or self.words[wi].key not in _org_heads():
+        if (wi >= len(self.words) or self.words[wi].start >= limit
+                or self.words[wi].key.removeprefix("ال") not in _org_heads()):
             return None
         last = wi
         while last + 1 < len(self.words) and last + 1 - wi < _ORG_MAX_WORDS:
             nxt = self.words[last + 1]
-            if (nxt.start >= limit or not nxt.key.startswith("ال") or nxt.key in self.cues.complementisers
+            # definite words of the name, also after ل ("المنظمة الأوروبية للسلامة الجوية")
+            if (nxt.start >= limit or not nxt.key.startswith(("ال", "لل")) or nxt.key in self.cues.name_breaks
+                    or nxt.key in self.cues.complementisers
                     or self.is_cue(last + 1) or self._punct_between(self.words[last].end, nxt.start)):
                 break
             last += 1
