@@ -232,3 +232,19 @@ def test_a_speaker_who_brings_up_a_proposition_in_reported_speech_supports_it():
     # the writer's comment after "، مما" is not the speaker's
     text = "وزعم سامي النجار أنه قادر على وقف الحرب في أوكرانيا، مما أثار مخاوف من تنازلات إقليمية مؤلمة."
     assert _run(text) == []
+
+
+def test_a_sending_verb_both_troop_propositions_list_counts_for_us_troops():
+    text = "وقال سامي النجار إن الولايات المتحدة لن ترسل جنودا أمريكيين إلى أوكرانيا."
+    assert ("gpe:us", "us_troops_in_ukraine", "oppose") in _run(text)
+
+
+def test_refusing_to_accept_troops_opposes_them():
+    text = "قالت روسيا إنها لن تقبل بوجود قوات أوروبية في أوكرانيا تحت أي ظرف."
+    assert _run(text) == [("gpe:ru", "western_troops_in_ukraine", "oppose")]
+
+
+def test_a_cue_of_the_other_polarity_right_after_a_verb_is_its_object():
+    # "رفضت بولندا الالتزام": the commitment is what is rejected, not a second, supporting cue
+    text = "رفعت ألمانيا إنفاقها الدفاعي. ورفضت بولندا الالتزام بزيادة الإنفاق الدفاعي إلى خمسة في المئة من أجل أوكرانيا."
+    assert [s for s in _run(text) if s[0] == "gpe:pl"] == [("gpe:pl", "raise_defense_spending", "oppose")]

@@ -31,6 +31,7 @@ from rasid.stages.actors import actor_id, actor_mentions, outermost
 
 STAGE = "stances@1"
 _ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
+_GOVERNED_REACH = 5  # words at most between a cue and a cue word it governs (a subject's name between)
 _JOINERS = frozenset({"و", ",", "،"})
 #: endings of a nisba in the plural or dual of people (الغربيين، الأوروبيون، الفرنسيان)
 _PEOPLE = ("يين", "يون", "يان")
@@ -58,7 +59,7 @@ class Profile:
     near: list[Near]
     excludes: dict[str, frozenset[str]]
     near_words: frozenset[str] = frozenset()
-    prop_cues: PhraseMatcher | None = None  # cues that count for one proposition only (value: (stance, id))
+    prop_cues: PhraseMatcher | None = None  # cues that count for some propositions only (value: (stance, ids))
     context: dict[str, frozenset[str]] = field(default_factory=dict)  # proposition -> words one of which
     # the text must name near it ("القوات الأمريكية" is this topic's proposition only near أوكرانيا)
     context_sentences: dict[str, int] = field(default_factory=dict)  # how far back (None: whole document)
@@ -144,8 +145,13 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
         except (KeyError, TypeError, ValueError) as err:
             raise ResourceError(f"topic profile is malformed: {err}", path=str(path)) from err
     near_words = frozenset(w for rule in near for group in rule.groups for w in group)
+    # a cue several propositions list ("يرسل" for European and for US troops) counts for each of them
+    owners: dict[str, set[str]] = {}
+    for cue, (_, pid) in prop_cue_entries:
+        owners.setdefault(" ".join(fold(cue).split()), set()).add(pid)
     return Profile(propositions, PhraseMatcher(phrase_entries), near, excludes, near_words,
-                   PhraseMatcher(prop_cue_entries), context, context_sentences)
+                   PhraseMatcher((cue, ("support", frozenset(pids))) for cue, pids in owners.items()),
+                   context, context_sentences)
 
 
 @lru_cache(maxsize=1)
@@ -428,13 +434,15 @@ class StanceFinder:
             props = [p for p in find_propositions(self.ws, lo, hi, self.profile)
                      if self._in_context(str(p.value), lo, hi)]
             cues = self.cues.cues.find(self.ws, lo, hi)
+            # "رفضت إسبانيا الالتزام بالهدف": a cue word of the other polarity at most two words after a
+            # cue, in the same clause and not joined by و, is that verb's object, no cue of its own
+            cues = [c for c in cues if not any(o.value != c.value and self._governs(o, c) for o in cues)]
             if self.profile.prop_cues is not None:
                 taken = {i for c in cues for i in range(c.first, c.last + 1)}
-                # "تحفظات على إرسال قوات", "رفضت إرسال": a general cue right before a proposition's own
-                # verbal noun governs it, so that noun is no cue of its own
-                governed = {i for c in cues for i in range(c.last + 1, c.last + 3)}
+                # "تحفظات على إرسال قوات", "رفضت الولايات المتحدة إرسال": a general cue before a
+                # proposition's own verbal noun governs it, so that noun is no cue of its own
                 cues += [c for c in self.profile.prop_cues.find(self.ws, lo, hi)
-                         if not taken & set(range(c.first, c.last + 1)) and c.first not in governed]
+                         if not taken & set(range(c.first, c.last + 1)) and not any(self._governs(o, c) for o in cues)]
             if not props and cues and previous_props and self.cues.anaphora.find(self.ws, lo, hi) or (
                     not props and cues and previous_props and hi - lo <= 8):
                 first = min(previous_props, key=lambda m: m.first)
@@ -492,6 +500,19 @@ class StanceFinder:
                 "actor": speaker, "proposition": prop.value, "stance": self.cues.default_in_quotes,
                 "date": published, "cue": None}, STAGE))
 
+    def _governs(self, verb: Match, noun: Match) -> bool:
+        """Whether cue ``noun`` is the object of cue ``verb``: it follows in the same clause, not joined
+        by و, with at most one word between them besides the names of the verb's subject
+        ("رفضت الولايات المتحدة إرسال")."""
+        if noun.first <= verb.last or self.ws[noun.first].key.startswith("و"):
+            return False
+        between = self.doc.text[self.ws[verb.last].end:self.ws[noun.first].start]
+        if any(ch in between for ch in "،,.؛;:"):
+            return False
+        words = range(verb.last + 1, noun.first)
+        loose = [i for i in words if not any(m.start <= self.ws[i].start < m.end for m in self.mentions_all)]
+        return len(loose) <= 1 and len(words) <= _GOVERNED_REACH
+
     @staticmethod
     def _pair(cues: list[Match], props: list[Match], borrowed: bool) -> list[tuple[Match, Match]]:
         """Pair each proposition with the nearest free cue (a cue governs one proposition).
@@ -502,7 +523,7 @@ class StanceFinder:
         scored = []
         for p in props:
             for c in cues:
-                if isinstance(c.value, tuple) and c.value[1] != p.value:
+                if isinstance(c.value, tuple) and p.value not in c.value[1]:
                     continue  # a cue of another proposition
                 if not borrowed and p.first <= c.first <= p.last:
                     continue
