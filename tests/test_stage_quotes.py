@@ -193,3 +193,14 @@ def test_a_speaker_noun_or_a_title_in_apposition_after_any_cue():
 def test_an_unknown_organisation_named_with_the_article_and_a_genitive():
     doc = _doc("حذرت المنظمة الأوروبية للسلامة الجوية شركات الطيران من احتمال شن ضربات جوية خلال أيام.", {})
     assert [row[1] for row in _rows(doc)] == ["x:org:المنظمه_الاوروبيه_للسلامه_الجويه"]
+
+
+def test_what_was_not_said_and_a_clause_with_its_own_subject():
+    # "لم يذكر": no statement; after "، لكن البيان الختامي" the sentence's subject does not speak
+    text = "وحضر سامي النجار عشاء القادة، لكن البيان الختامي لم يذكر عضوية أوكرانيا في الحلف بأي كلمة."
+    assert _rows(_doc(text, PEOPLE)) == []
+    text = "وحضر سامي النجار عشاء القادة، لكن البيان الختامي ذكر أن عضوية أوكرانيا في الحلف مؤجلة."
+    assert [row[1] for row in _rows(_doc(text, PEOPLE))] == []  # a subject that is no entity, before the cue
+    # a linking word is no subject: "، حيث جادل" is the sentence's subject again
+    text = "تابع سامي النجار الملف منذ فترة طويلة، حيث جادل بأن الدفاع الجماعي هو الضمان الأكثر فعالية."
+    assert [row[1] for row in _rows(_doc(text, PEOPLE))] == ["per:sami"]

@@ -189,6 +189,8 @@ class QuoteFinder:
         key = self.words[wi].key
         if wi > 0 and self.words[wi - 1].key in _RELATIVES:
             return False  # "التي تشير إلى": a relative clause, not a report
+        if wi > 0 and self.words[wi - 1].key in _NOT_SAID:
+            return False  # "لم يذكر البيان …": what was not said is no statement
         return key in self.cues.verbs or self.is_attribution(wi)
 
     def is_attribution(self, wi: int) -> bool:
@@ -452,7 +454,7 @@ class QuoteFinder:
         near = [m for m in self.mentions_in(max(lo, sent_start), self.words[wi].start)
                 if not self._punct_between(m.end, self.words[wi].start)]
         found = self.pick_actor(list(reversed(near)))
-        if found is None and self.words[wi].start > sent_start:
+        if found is None and self.words[wi].start > sent_start and not self._own_clause_subject(wi, sent_start):
             # a coordinated clause ("وافق دبلوماسي …، وقال …"): the sentence's own subject
             for k in self.words_in(sent_start, self.words[wi].start)[:3]:
                 if self._anon_head(self.words[k].key):
@@ -461,6 +463,16 @@ class QuoteFinder:
             if opening:  # the sentence's subject stands among its first words
                 found = self.pick_actor(self.mentions_in(sent_start, self.words[opening[-1]].end)[:1])
         return found
+
+    def _own_clause_subject(self, wi: int, sent_start: int) -> bool:
+        """Whether words stand between the last comma before cue wi and the cue ("، لكن البيان
+        الختامي لم يذكر"): the clause has a subject of its own, not the sentence's."""
+        before = self.text[sent_start:self.words[wi].start]
+        cut = max(before.rfind("،"), before.rfind(","))
+        if cut < 0:
+            return False
+        words = [self.words[k].key for k in self.words_in(sent_start + cut, self.words[wi].start)]
+        return any(w not in _NOT_SAID and w not in _CLAUSE_LINKS for w in words)
 
     def content_start_after(self, pos: int, limit: int) -> int:
         """Skip a complementiser and spaces after position pos."""
@@ -647,6 +659,9 @@ class QuoteFinder:
 
 _ORG_MAX_WORDS = 6
 _SUBJECT_OPENING_WORDS = 4
+_NOT_SAID = frozenset(fold(w) for w in ("لم", "لن", "ولم", "ولن", "فلم"))  # before a cue: nothing was said
+#: words that link a clause to the one before without being its subject ("، حيث جادل")
+_CLAUSE_LINKS = frozenset(fold(w) for w in "حيث إذ كما ثم بينما فيما حين عندما لكن ولكن لكنه لكنها وقد قد".split())
 _APPOSITION_WORDS = 5  # words of an unknown title before the comma that opens the name in apposition
 _PARTICIPLE_SUBJECTS = 3  # names read at the start of a sentence when a participle looks for its subject  # a coordinated clause's subject: named among its sentence's first words
 
