@@ -162,3 +162,11 @@ def test_after_a_preposition_a_trigger_is_a_verbal_noun_and_its_genitive_the_obj
     assert [e["actor"] for e in _events("أصدر التقرير نداء إلى الدول التي ترغب في دعم أوكرانيا.")
             if e["plover"]] == []
     assert _pairs(_events("دعمت فرنسا أوكرانيا.")) == [("gpe:fr", "support", "SUPPORT", "05", "gpe:ua")]
+
+
+def test_a_city_after_fi_is_the_place_and_mutual_acts_pair_their_parties():
+    evs = _events("التقى ماكرون بسامي النجار في بروكسل يوم الاثنين.")
+    assert [(e["actor"], e["target"], e["place"]) for e in evs] == [("per:macron", "per:sami", "loc:brussels")]
+    evs = _events("ووقعت فرنسا وأوكرانيا اتفاقية أمنية ثنائية مدتها عشر سنوات.")
+    assert [(e["actor"], e["action"], e["target"]) for e in evs] == [
+        ("gpe:fr", "agree", "gpe:ua"), ("gpe:ua", "agree", "gpe:fr")]

@@ -31,6 +31,9 @@ from rasid.stages.actors import (
 
 STAGE = "events@1"
 _ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
+_MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts coordinated parties do with each other
+#: acts whose city after "في" is what they strike or occupy ("الهجوم الروسي في كييف"), not only where
+_PLACE_IS_TARGET = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "PROTEST"})
 _PLACE_TYPES = ("GPE", "LOC")
 _MAX_TARGETS = 3  # one event per actor and each of the first few entities the clause names after the verb
 
@@ -272,6 +275,14 @@ class EventFinder:
             return before[-1]
         return None
 
+    def city_after_fi(self, m: Span) -> bool:
+        """A city or unknown place right after "في": the event's place, never its target."""
+        eid = m.attrs["id"]
+        if not (eid.startswith(("loc:", "x:loc:"))):
+            return False
+        before = self.text[max(0, m.start - 4):m.start].split()
+        return bool(before) and fold(before[-1]) == "في"
+
     def target_id(self, m: Span) -> str:
         """A target's id: a capital after "إلى/في" is the place itself, else the party it stands for."""
         return m.attrs["id"] if locative(self.text, m) else actor_id(m, self.table)
@@ -344,6 +355,8 @@ class EventFinder:
                         target_ids.append(self.target_id(ante))
                 for m in self.mentions:
                     tid = self.target_id(m)
+                    if etype.plover not in _PLACE_IS_TARGET and self.city_after_fi(m):
+                        continue  # "التقى ماكرون بزيلينسكي في باريس": the city is where, not whom
                     if after <= m.start and m.end <= clause_end and tid not in actor_ids and tid not in target_ids:
                         target_ids.append(tid)
                 if etype.plover == "CONSULT":
@@ -371,7 +384,13 @@ class EventFinder:
                 date = next((d.attrs.get("value") for d in self.dates
                              if sent[0] <= d.start < sent[1] and d.attrs.get("value")), None)
                 negated, mode = self.modality(trig, lo)
-                for actor, target in ((a, t) for a in actors for t in target_ids):
+                pairs = [(a, t) for a in actors for t in target_ids]
+                ids = list(dict.fromkeys(actor_id(a, self.table) for a in actors))
+                if target_ids == [None] and len(ids) > 1 and etype.plover in _MUTUAL:
+                    # "ووقعت ألمانيا وأوكرانيا اتفاقية": coordinated parties of a mutual act face each other
+                    pairs = [(a, t) for a in actors for t in ids if t != actor_id(a, self.table)]
+                    target_text = None
+                for actor, target in pairs:
                     key = (actor_id(actor, self.table), etype.action, target)
                     if key in seen:
                         continue  # "شنت روسيا هجوما": the light verb and its verbal noun are one event
