@@ -170,3 +170,8 @@ def test_a_city_after_fi_is_the_place_and_mutual_acts_pair_their_parties():
     evs = _events("ووقعت فرنسا وأوكرانيا اتفاقية أمنية ثنائية مدتها عشر سنوات.")
     assert [(e["actor"], e["action"], e["target"]) for e in evs] == [
         ("gpe:fr", "agree", "gpe:ua"), ("gpe:ua", "agree", "gpe:fr")]
+
+
+def test_a_verbal_noun_of_giving_after_an_announcing_verb_is_aid():
+    evs = _events("وأعلنت فرنسا تقديم مساعدات عسكرية جديدة لأوكرانيا بقيمة مليار يورو.")
+    assert ("gpe:fr", "aid", "gpe:ua") in [(e["actor"], e["action"], e["target"]) for e in evs]
