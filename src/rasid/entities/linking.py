@@ -558,7 +558,6 @@ class Linker:
         return table
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
     """Folded words never taken as a one-word tagged name (data/ner/not_names.txt, stopwords.txt)."""
@@ -571,6 +570,7 @@ def _not_names() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=65536)
 def _readings(word: str, prefixes: tuple[str, ...]) -> list[tuple[int, str]]:
     out = [(0, word)]
     for p in prefixes:
