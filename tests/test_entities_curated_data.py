@@ -25,7 +25,7 @@ COMMON = {"id", "type", "name", "name_en", "variants", "aliases", "generic", "co
 ALLOWED = {
     "PER": COMMON | {"roles"},
     "ORG": COMMON | {"members", "kind"},
-    "EVENT": COMMON | {"start", "end", "place", "city", "org", "parties"},
+    "EVENT": COMMON | {"start", "end", "place", "city", "org", "parties", "agent", "target"},
     "LAW": COMMON | {"start", "end", "place", "city", "parties"},
 }
 ROLE_KEYS = {"title", "generic", "title_en", "org", "country", "start", "end"}
@@ -136,6 +136,10 @@ def test_event_and_law_fields(e):
         assert BY_ID[e["org"]]["type"] == "ORG"
     for p in e.get("parties", []):
         assert GPE_RE.match(p) or BY_ID[p]["type"] == "ORG", p
+    # who did it to whom, for acts the registry names (an invasion, an incursion): both or neither
+    assert ("agent" in e) == ("target" in e), e["id"]
+    for p in (e.get("agent"), e.get("target")):
+        assert p is None or GPE_RE.match(p) or BY_ID[p]["type"] == "ORG", p
 
 
 @pytest.mark.parametrize("e", [e for e in ENTRIES if e["type"] == "ORG"], ids=lambda e: e["id"])

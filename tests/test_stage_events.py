@@ -175,3 +175,19 @@ def test_a_city_after_fi_is_the_place_and_mutual_acts_pair_their_parties():
 def test_a_verbal_noun_of_giving_after_an_announcing_verb_is_aid():
     evs = _events("وأعلنت فرنسا تقديم مساعدات عسكرية جديدة لأوكرانيا بقيمة مليار يورو.")
     assert ("gpe:fr", "aid", "gpe:ua") in [(e["actor"], e["action"], e["target"]) for e in evs]
+
+
+def test_a_registry_act_named_as_a_verbal_noun_is_that_act():
+    # "منذ بداية الغزو": no doer in the sentence, but the registry knows who invaded whom
+    text = "منذ بداية الغزو، زودت فرنسا أوكرانيا بالأسلحة."
+    doc = Document(text, meta={"published": "2025-02-12"})
+    sentences.build()(doc)
+    start = text.index("الغزو")
+    doc.add("entities", [Span(start, start + len("الغزو"), "entity", {"id": "event:invasion", "type": "EVENT"})]
+            + [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
+               for name, (eid, etype) in NAMES.items() for m in re.finditer(name, text)])
+    doc.objects["entities"] = {"event:invasion": {"id": "event:invasion", "type": "EVENT",
+                                                  "agent": "gpe:ru", "target": "gpe:ua"}}
+    events.build()(doc)
+    got = [(e.attrs["actor"], e.attrs["action"], e.attrs["target"]) for e in doc.spans("events")]
+    assert ("gpe:ru", "assault", "gpe:ua") in got and ("gpe:fr", "aid", "gpe:ua") in got

@@ -547,7 +547,7 @@ class Linker:
                 continue
             info: dict[str, Any] = {"id": entry["id"], "type": entry["type"], "name": entry["name"],
                                     "name_en": entry.get("name_en")}
-            for key in ("country", "capital_of", "capital", "iso2", "wikidata"):
+            for key in ("country", "capital_of", "capital", "iso2", "wikidata", "agent", "target"):
                 if entry.get(key):
                     info[key] = entry[key]
             roles = [r for r in entry.get("roles", []) if role_active(r, published)]

@@ -275,6 +275,16 @@ class EventFinder:
             return before[-1]
         return None
 
+    def registry_act(self, trig: Match) -> tuple[Span, str] | None:
+        """(doer, target id) when the trigger lies in a mention of an event whose registry entry names
+        its agent and target (data/entities/curated.jsonl); the doer is a span over the mention."""
+        t0, t1 = self.ws[trig.first].start, self.ws[trig.last].end
+        for m in self.doc.spans("entities"):
+            entry = self.table.get(m.attrs["id"], {})
+            if m.start <= t0 and t1 <= m.end and entry.get("agent") and entry.get("target"):
+                return Span(m.start, m.end, "entity", {"id": entry["agent"]}, STAGE), entry["target"]
+        return None
+
     def city_after_fi(self, m: Span) -> bool:
         """A city or unknown place right after "في": the event's place, never its target."""
         eid = m.attrs["id"]
@@ -342,6 +352,9 @@ class EventFinder:
                 if self.with_article(trig) and not self.noun(trig):
                     continue  # "التقدم" is progress, not the verb "تقدم": a verb takes no article
                 actors, after = self.actors_for(trig, sent)
+                known = self.registry_act(trig) if not actors else None
+                if known is not None:  # "منذ بداية الغزو": the registry knows who invaded whom
+                    actors, after = [known[0]], self.ws[trig.last].end
                 if not actors:
                     continue
                 if self.doc.is_noise(self.ws[trig.first].start, self.ws[trig.last].end):
@@ -359,6 +372,8 @@ class EventFinder:
                         continue  # "التقى ماكرون بزيلينسكي في باريس": the city is where, not whom
                     if after <= m.start and m.end <= clause_end and tid not in actor_ids and tid not in target_ids:
                         target_ids.append(tid)
+                if known is not None:
+                    target_ids = [known[1]]
                 if etype.plover == "CONSULT":
                     # "جرت محادثات في البيت الأبيض بين …": the named meeting the trigger is part of
                     met = self.meeting_of(trig)
