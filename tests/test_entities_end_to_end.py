@@ -90,3 +90,8 @@ def test_arab_names_are_not_transliteration_variants_of_each_other() -> None:
     # two Iranian leaders whose names look alike stay two people
     found = _entities("قال المرشد علي خامنئي إن الثورة التي قادها الخميني مستمرة.")
     assert ("الخميني", "per:ruhollah_khomeini") in found and ("علي خامنئي", "per:ali_khamenei") in found
+
+
+def test_a_monarchs_given_name_alone_is_not_the_monarch() -> None:
+    found = _entities("استقبل الملك محمد السادس الوفد في الرباط. وقال محمد العلوي رئيس الوفد إن الزيارة ناجحة.")
+    assert [s for s, e in found if e == "per:mohammed_vi"] == ["الملك محمد السادس"]

@@ -88,6 +88,7 @@ class Linker:
         self.compound_ends = {fold(w) for w in rules.get("compound_name_ends", [])}
         self.final_vowels = frozenset(fold(w) for w in rules["drop_final"])
         self.ordinals = frozenset(fold(w) for w in rules.get("regnal_ordinals", []))
+        self.generations = frozenset(fold(w) for w in rules.get("generation_words", []))
         self.prefixes = sorted(clitic_prefixes(), key=len, reverse=True)
         self.folded_forms: dict[str, list[str]] = {}
         for entry in registry.entries.values():
@@ -305,10 +306,12 @@ class Linker:
         return fits[0] if len(fits) == 1 else None
 
     def _surname(self, folded_name: str, min_letters: int | None = None) -> str | None:
-        """The last word of a multi-word name when it can stand alone for the person; a regnal
-        ordinal ("عبد الله الثاني", "جورج بوش الابن") is no surname, the word before it may be."""
+        """The last word of a multi-word name when it can stand alone for the person; a monarch's
+        name ("الملك محمد السادس") has none, and "جورج بوش الابن" has بوش."""
         parts = folded_name.split()
-        while parts and parts[-1] in self.ordinals:
+        if parts and parts[-1] in self.ordinals:
+            return None  # a monarch's name: "الملك محمد السادس" has no surname
+        while parts and parts[-1] in self.generations:
             parts.pop()
         if len(parts) < 2 or len(parts[-1]) < (self.min_letters if min_letters is None else min_letters):
             return None
