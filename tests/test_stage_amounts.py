@@ -29,6 +29,8 @@ def amounts(text: str) -> list[tuple]:
     ("إلى 5 ٪ من الناتج", ("5 ٪", 5, "percent", None, None, None)),
     ("قدمت 134 مليار يورو لكييف", ("134 مليار يورو", 134_000_000_000, "EUR", None, None, None)),
     ("أرسلت 10 آلاف جندي", ("10 آلاف جندي", 10_000, "troops", None, None, None)),
+    ("وجهت الاتهام إلى 11 حارسا", ("11 حارسا", 11, "guards", None, None, None)),
+    ("اعتقلت الشرطة 25 مشتبها به", ("25 مشتبها به", 25, "suspects", None, None, None)),
     ("استمر ثلاثة أيام", ("ثلاثة أيام", 3, "days", None, None, None)),
     ("قمة تستمر يومين", ("يومين", 2, "days", None, None, None)),
     ("بعد ألف يوم", ("ألف يوم", 1000, "days", None, None, None)),
