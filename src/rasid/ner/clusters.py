@@ -75,15 +75,13 @@ def _kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iterations: int = 1
     return assign
 
 
-def build_clusters(shared: Path, out: Path, seed: int = 13, vocab_size: int = 50_000, contexts: int = 2_000,
-                   dims: int = 100, ks: tuple[int, ...] = (64, 256, 1024)) -> None:
+def ppmi_svd(ids: np.ndarray, n_words: int, contexts: int, dims: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """(u, s) of the truncated SVD of the positive-PMI matrix of the ``n_words`` most frequent words
+    against the ``contexts`` most frequent ones at offsets -2, -1, +1, +2 (context counts smoothed by
+    the 0.75 power); ``ids`` is the corpus as frequency ranks, -1 at sentence breaks."""
     import scipy.sparse as sp
     from scipy.sparse.linalg import svds
 
-    start = time.time()
-    vocab, ids = news_token_ids(shared)
-    log.info("news: %d tokens, %d types (%.0fs)", int((ids >= 0).sum()), len(vocab), time.time() - start)
-    n_words = min(vocab_size, len(vocab))
     rows_all, cols_all = [], []
     for block, offset in enumerate((-2, -1, 1, 2)):
         a = ids[max(0, -offset): len(ids) - max(0, offset)]
@@ -106,6 +104,16 @@ def build_clusters(shared: Path, out: Path, seed: int = 13, vocab_size: int = 50
     pos = pmi > 0
     ppmi = sp.csr_matrix((pmi[pos], (coo.row[pos], coo.col[pos])), shape=counts.shape)
     u, s, _ = svds(ppmi, k=dims, random_state=seed)
+    return u, s
+
+
+def build_clusters(shared: Path, out: Path, seed: int = 13, vocab_size: int = 50_000, contexts: int = 2_000,
+                   dims: int = 100, ks: tuple[int, ...] = (64, 256, 1024)) -> None:
+    start = time.time()
+    vocab, ids = news_token_ids(shared)
+    log.info("news: %d tokens, %d types (%.0fs)", int((ids >= 0).sum()), len(vocab), time.time() - start)
+    n_words = min(vocab_size, len(vocab))
+    u, s = ppmi_svd(ids, n_words, contexts, dims, seed)
     vecs = u * np.sqrt(s)
     vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
     rng = np.random.default_rng(seed)
