@@ -57,6 +57,8 @@ class Cues:
     subject_first: frozenset[str] = frozenset()  # cue classes whose next noun is their subject, not an object
     speaker_nouns: frozenset[str] = frozenset()  # nouns after any cue that name its subject (الشرطة، الرقيب)
     name_breaks: frozenset[str] = frozenset()  # ل-words after an organisation's name, not in it (للمرة)
+    not_said: frozenset[str] = frozenset()  # particles before a cue that say nothing was said (لم)
+    clause_links: frozenset[str] = frozenset()  # words joining a clause without being its subject (حيث)
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +84,8 @@ def load_cues() -> Cues:
         subject_first=frozenset(raw.get("subject_first_classes", [])),
         speaker_nouns=_speaker_nouns(raw.get("speaker_nouns", [])),
         name_breaks=frozenset(fold(w) for w in raw.get("organisation_name_breaks", [])),
+        not_said=frozenset(fold(w) for w in raw.get("not_said", [])),
+        clause_links=frozenset(fold(w) for w in raw.get("clause_links", [])),
         window=int(raw["speaker_window_words"]),
         min_direct_words=int(raw["min_direct_words"]),
     )
@@ -189,7 +193,7 @@ class QuoteFinder:
         key = self.words[wi].key
         if wi > 0 and self.words[wi - 1].key in _RELATIVES:
             return False  # "التي تشير إلى": a relative clause, not a report
-        if wi > 0 and self.words[wi - 1].key in _NOT_SAID:
+        if wi > 0 and self.words[wi - 1].key in self.cues.not_said:
             return False  # "لم يذكر البيان …": what was not said is no statement
         return key in self.cues.verbs or self.is_attribution(wi)
 
@@ -296,10 +300,11 @@ class QuoteFinder:
 
     def subject_named(self, wi: int) -> bool:
         """Whether the text names the subject of cue wi, as a noun phrase that is no entity
-        ("وقالت والدة الطفلة"): a noun that names speakers (الشرطة، الرقيب) after any cue; after a verb
-        that takes no direct object (قال، أضاف, not وصف) any next word that is not a closed-class word that may follow a verb
-        whose subject is dropped (a preposition, time word, adverb, complementiser), nor a
-        preposition glued to the article (للصحفيين), nor across punctuation."""
+        ("وقالت والدة الطفلة"): a noun that names speakers (الشرطة، الرقيب) after any cue; after a
+        verb that takes no direct object (قال، أضاف, not وصف) any next word that is not a
+        closed-class word that may follow a verb whose subject is dropped (a preposition, time word,
+        adverb, complementiser), nor a preposition glued to the article (للصحفيين), nor across
+        punctuation."""
         if wi + 1 >= len(self.words):
             return False
         nxt = self.words[wi + 1]
@@ -317,8 +322,9 @@ class QuoteFinder:
     def organisation_after(self, wi: int, limit: int) -> Span | None:
         """"ودعا مجلس النقابات المهنية الأردنية …", "حذرت المنظمة الأوروبية للسلامة الجوية …": an
         organisation the registry does not know, named right after the cue by an organisation head
-        noun (data/entities/rules/head_nouns.json) and the definite words that follow it.  The subject is then not dropped, so the quote does
-        not fall back to an earlier speaker; the phrase becomes an entity with a stable id."""
+        noun (data/entities/rules/head_nouns.json) and the definite words that follow it.  The
+        subject is then not dropped, so the quote does not fall back to an earlier speaker; the
+        phrase becomes an entity with a stable id."""
         if (wi >= len(self.words) or self.words[wi].start >= limit
                 or self.words[wi].key.removeprefix("ال") not in _org_heads()):
             return None
@@ -472,7 +478,7 @@ class QuoteFinder:
         if cut < 0:
             return False
         words = [self.words[k].key for k in self.words_in(sent_start + cut, self.words[wi].start)]
-        return any(w not in _NOT_SAID and w not in _CLAUSE_LINKS for w in words)
+        return any(w not in self.cues.not_said and w not in self.cues.clause_links for w in words)
 
     def content_start_after(self, pos: int, limit: int) -> int:
         """Skip a complementiser and spaces after position pos."""
@@ -659,9 +665,6 @@ class QuoteFinder:
 
 _ORG_MAX_WORDS = 6
 _SUBJECT_OPENING_WORDS = 4
-_NOT_SAID = frozenset(fold(w) for w in ("لم", "لن", "ولم", "ولن", "فلم"))  # before a cue: nothing was said
-#: words that link a clause to the one before without being its subject ("، حيث جادل")
-_CLAUSE_LINKS = frozenset(fold(w) for w in "حيث إذ كما ثم بينما فيما حين عندما لكن ولكن لكنه لكنها وقد قد".split())
 _APPOSITION_WORDS = 5  # words of an unknown title before the comma that opens the name in apposition
 _PARTICIPLE_SUBJECTS = 3  # names read at the start of a sentence when a participle looks for its subject  # a coordinated clause's subject: named among its sentence's first words
 
