@@ -59,6 +59,7 @@ class Cues:
     name_breaks: frozenset[str] = frozenset()  # ل-words after an organisation's name, not in it (للمرة)
     not_said: frozenset[str] = frozenset()  # particles before a cue that say nothing was said (لم)
     clause_links: frozenset[str] = frozenset()  # words joining a clause without being its subject (حيث)
+    institution_heads: frozenset[str] = frozenset()  # nouns opening an unknown body's name (الشرطة)
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +87,7 @@ def load_cues() -> Cues:
         name_breaks=frozenset(fold(w) for w in raw.get("organisation_name_breaks", [])),
         not_said=frozenset(fold(w) for w in raw.get("not_said", [])),
         clause_links=frozenset(fold(w) for w in raw.get("clause_links", [])),
+        institution_heads=frozenset(fold(w) for w in raw.get("institution_heads", [])),
         window=int(raw["speaker_window_words"]),
         min_direct_words=int(raw["min_direct_words"]),
     )
@@ -167,6 +169,7 @@ class QuoteFinder:
         self.mention_starts = [m.start for m in self.mentions]
         self.sentences = sorted((s.start, s.end) for s in doc.spans("sentences"))
         self.new_entities: list[Span] = []
+        self.appositions: set[int] = set()  # starts of speakers named in apposition to a title
         self.anon_seen: list[tuple[int, str, str]] = []  # (offset, head noun, id), in any order
         self.definites: list[tuple[int, str, str]] = []  # definite references, resolved again at the end
 
@@ -289,6 +292,8 @@ class QuoteFinder:
             if "،" in gap or "," in gap:
                 person = [m for m in self.mentions_in(self.words[j].start, limit)
                           if m.attrs.get("type") == "PER" and m.start == self.words[j].start]
+                if person:
+                    self.appositions.add(person[0].start)
                 return person[0] if person else None
         return None
 
@@ -326,7 +331,7 @@ class QuoteFinder:
         subject is then not dropped, so the quote does not fall back to an earlier speaker; the
         phrase becomes an entity with a stable id."""
         if (wi >= len(self.words) or self.words[wi].start >= limit
-                or self.words[wi].key.removeprefix("ال") not in _org_heads()):
+                or self.words[wi].key.removeprefix("ال") not in _org_heads() | self.cues.institution_heads):
             return None
         last = wi
         while last + 1 < len(self.words) and last + 1 - wi < _ORG_MAX_WORDS:
@@ -600,8 +605,8 @@ class QuoteFinder:
     def coordinated_with(self, speaker: Span | None) -> list[Span | None]:
         """The speaker and the actors joined to it by و or a comma ("بولندا واليونان قالتا"):
         a joint statement is a quote of each of them."""
-        if speaker is None or speaker not in self.mentions:
-            return [speaker]
+        if speaker is None or speaker not in self.mentions or speaker.start in self.appositions:
+            return [speaker]  # "الرقيب بالجيش الأمريكي، إيريك كانغ": the comma opens an apposition
         i = self.mentions.index(speaker)
         group = [speaker]
         for step in (-1, 1):
