@@ -206,3 +206,10 @@ def test_what_was_not_said_and_a_clause_with_its_own_subject():
     # a linking word is no subject: "، حيث جادل" is the sentence's subject again
     text = "تابع سامي النجار الملف منذ فترة طويلة، حيث جادل بأن الدفاع الجماعي هو الضمان الأكثر فعالية."
     assert [row[1] for row in _rows(_doc(text, PEOPLE))] == ["per:sami"]
+
+
+def test_yuadd_is_considered_unless_a_complementiser_follows():
+    # unvocalised يعد is "is considered" as often as "promises": no statement without أن/إن after it
+    assert _rows(_doc("ويعد المسلسل جزءا من خطة الشبكة لاجتذاب الزبائن في البلد.", PEOPLE)) == []
+    assert [row[1] for row in _rows(_doc("ويعد سامي النجار بأن الحكومة ستخفض الضرائب قريبا.", PEOPLE))] == [
+        "per:sami"]
