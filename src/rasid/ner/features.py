@@ -37,6 +37,9 @@ class FeatureExtractor:
         self.gazetteer = gazetteer
         self.triggers = triggers
         self.clusters = clusters
+        #: when set (at tagging time), the attributes the models weigh: no other string is built for
+        #: crfsuite, which would only look it up and ignore it (labels are the same either way)
+        self.attributes: frozenset[str] | None = None
         self._cache: dict[str, tuple[str, str, list[str], dict[int, list[str]]]] = {}
 
     def clear_cache(self) -> None:
@@ -83,6 +86,10 @@ class FeatureExtractor:
             far.append("c0=" + cl[0])
         nb = {-1: ["-1" + x for x in near], 1: ["+1" + x for x in near],
               -2: ["-2" + x for x in far], 2: ["+2" + x for x in far]}
+        weighed = self.attributes
+        if weighed is not None:
+            own = [x for x in own if x in weighed]
+            nb = {k: [x for x in v if x in weighed] for k, v in nb.items()}
         hit = (f, stem, own, nb)
         if len(self._cache) < 100_000:  # bounded: memory stays flat as a corpus grows
             self._cache[word] = hit
@@ -93,6 +100,7 @@ class FeatureExtractor:
         return [self._word(w)[1] for w in words]
 
     def sentence(self, words: list[str]) -> list[list[str]]:
+        weighed = self.attributes
         infos = [self._word(w) for w in words]
         folded = [x[0] for x in infos]
         stems = [x[1] for x in infos]
@@ -106,13 +114,17 @@ class FeatureExtractor:
             if i >= 1:
                 prev = infos[i - 1]
                 feats += prev[3][-1]
-                feats.append("bg-=" + prev[0] + "|" + f)
+                bigram = "bg-=" + prev[0] + "|" + f
+                if weighed is None or bigram in weighed:
+                    feats.append(bigram)
             else:
                 feats.append("BOS")
             if i + 1 < n:
                 nxt = infos[i + 1]
                 feats += nxt[3][1]
-                feats.append("bg+=" + f + "|" + nxt[0])
+                bigram = "bg+=" + f + "|" + nxt[0]
+                if weighed is None or bigram in weighed:
+                    feats.append(bigram)
             else:
                 feats.append("EOS")
             if i + 2 < n:
