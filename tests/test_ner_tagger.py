@@ -116,3 +116,20 @@ def test_gzip_writer_gives_the_same_bytes_on_a_rebuild(tmp_path) -> None:
     assert paths[0].read_bytes() == paths[1].read_bytes()
     assert paths[0].read_bytes()[4:8] == b"\0\0\0\0"
     assert gzip.decompress(paths[0].read_bytes()).decode("utf-8") == "مصر\tCTRY\n"
+
+
+def test_building_only_weighed_attributes_keeps_every_label() -> None:
+    from rasid.ner.tagger import NerTagger
+
+    tagger = NerTagger()
+    sentences = [s.split() for s in (
+        "قال الرئيس الأوكراني فولوديمير زيلينسكي إن بلاده تريد الانضمام إلى حلف شمال الأطلسي .",
+        "وأكد وزير الخارجية الفرنسي جان نويل بارو في باريس أن أوروبا ستدعم كييف .",
+        "والتقى زيلينسكي المستشار الألماني فريدريش ميرتس في برلين يوم الجمعة .")]
+    pruned = tagger.tag_document(sentences)
+    pruned_count = sum(len(row) for s in sentences for row in tagger.extractor.sentence(s))
+    assert tagger.extractor.attributes  # the shipped models weigh a set of attributes
+    tagger.extractor.attributes = None
+    tagger.extractor.clear_cache()
+    assert tagger.tag_document(sentences) == pruned
+    assert sum(len(row) for s in sentences for row in tagger.extractor.sentence(s)) > pruned_count
