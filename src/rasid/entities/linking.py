@@ -319,21 +319,6 @@ class Linker:
             return None
         return parts[-1]
 
-    def _transliterated(self, ids: set[str] | None) -> set[str]:
-        """The ids whose names may be spelt several ways in Arabic: not people of the countries whose
-        names are Arabic to begin with (the members of the organisation ``native_names_of`` in
-        rules/variant_rules.json, the Arab League), whose spelling only varies as fold() already
-        absorbs — "عبدالإله السناني" is not a spelling of "عبدالله الثاني"."""
-        if not ids:
-            return set()
-        native = getattr(self, "_native", None)
-        if native is None:
-            org = self.registry.entries.get(variant_rules().get("native_names_of", ""), {})
-            native = self._native = frozenset(org.get("members", []))
-        return {eid for eid in ids
-                if self.registry.entries.get(eid, {}).get("type") != "PER"
-                or self.registry.entries[eid].get("country") not in native}
-
     def _same_surname(self, word: str, persons: dict[str, str]) -> str | None:
         """The one person whose surname is this word, exactly or as a transliteration variant."""
         if word in persons:
@@ -394,8 +379,7 @@ class Linker:
                 if any(view.text[group[k][1]:group[k + 1][0]] != " " for k in range(n - 1)):
                     continue
                 for offset, first in readings:
-                    ids = self._transliterated(self.matcher.skeletons.get(
-                        phrase_skeleton([first] + [w[2] for w in group[1:]])))
+                    ids = self.matcher.skeletons.get(phrase_skeleton([first] + [w[2] for w in group[1:]]))
                     if not ids or len(ids) != 1:
                         continue
                     phrase = " ".join([first] + [w[2] for w in group[1:]])
@@ -437,7 +421,8 @@ class Linker:
                     surnames.setdefault(surname, set()).add(m.entity_id)
         by_skeleton: dict[str, set[str]] = {}
         for word, ids in surnames.items():
-            by_skeleton.setdefault(skeleton(word), set()).update(self._transliterated(ids))
+            by_skeleton.setdefault(skeleton(word), set()).update(
+                eid for eid in ids if self.matcher.spelt_variously(self.registry.entries.get(eid, {})))
         if not surnames:
             return out
         # "وقال روت" after "مارك روتي": a surname one letter too short to stand alone is still the
@@ -522,7 +507,7 @@ class Linker:
             if len(key.replace(" ", "")) < 2 or key in _not_names():
                 continue
             eid = None
-            ids = self._transliterated(self.matcher.skeletons.get(skeleton(key))) if " " in key else None
+            ids = self.matcher.skeletons.get(skeleton(key)) if " " in key else None
             if ids and len(ids) == 1:
                 cand = next(iter(ids))
                 if max(fuzz.ratio(key, f) for f in self.folded_forms.get(cand, [key])) >= self.min_ratio:

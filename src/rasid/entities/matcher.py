@@ -19,6 +19,7 @@ from rasid.entities.variants import (
     head_noun_classes,
     skeleton,
     title_rules,
+    variant_rules,
 )
 
 #: how strongly a kind of form denotes its entity (higher wins a tie on length)
@@ -77,6 +78,8 @@ class Matcher:
         self.skeletons: dict[str, set[str]] = {}  # skeleton of a PER/ORG full form -> ids
         # names of three or more words: all words but the last -> {(last word, id)}
         self.heads: dict[str, set[tuple[str, str]]] = {}
+        native_org = registry.entries.get(variant_rules().get("native_names_of", ""), {})
+        self.native_countries = frozenset(native_org.get("members", []))
         for entry in registry.entries.values():
             self._add_entry(entry)
         self.first_skeletons = {sk.split()[0] for sk in self.skeletons if sk}
@@ -86,6 +89,13 @@ class Matcher:
             self.automaton.add_word(key, key)
         if self.forms:
             self.automaton.make_automaton()
+
+    def spelt_variously(self, entry: dict) -> bool:
+        """Whether an entry's names may be spelt several ways in Arabic, so that transliteration
+        skeletons may link them: not a person of a country whose names are Arabic to begin with (the
+        members of ``native_names_of`` in rules/variant_rules.json, the Arab League), whose spelling
+        varies only as fold() absorbs — "عبدالإله السناني" is not a spelling of "عبدالله الثاني"."""
+        return entry.get("type") != "PER" or entry.get("country") not in self.native_countries
 
     def _add(self, text: str, form: Form) -> None:
         key = " ".join(fold(text).split())
@@ -106,7 +116,7 @@ class Matcher:
         for text in names:
             if fold(text) not in ambiguous:
                 self._add(text, Form(eid, "variant"))
-                if entry["type"] in ("PER", "ORG") and " " in text.strip():
+                if entry["type"] in ("PER", "ORG") and " " in text.strip() and self.spelt_variously(entry):
                     self.skeletons.setdefault(skeleton(text), set()).add(eid)
                 words = fold(text).split()
                 if entry["type"] not in ("GPE", "LOC") and len(words) >= 3:
