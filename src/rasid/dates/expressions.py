@@ -407,7 +407,7 @@ class Matcher:
 
     def same_year(self, m: Mention, before: list[Mention]) -> None:
         """"في ديسمبر من العام نفسه": the year of the last date with a year named before; the
-        phrase joins the expression (its offsets are fixed by the caller's next steps)."""
+        phrase joins the expression's words (the caller then computes its offsets)."""
         hit = self.phrase_at(self.lex.same_year, m.j, prefix=True, max_len=3)
         years = [b.year for b in before if b.year is not None and b.calendar == m.calendar]
         if hit is None or not years:
@@ -416,7 +416,6 @@ class Matcher:
         m.kind = "full" if m.kind == "day_month" else "month_year"
         m.j += hit[0]
         m.extra["anaphoric_year"] = True
-        m.start, m.end = self.view.to_original(self.words[m.i][1], self.words[m.j - 1][2])
 
     # -- driver ------------------------------------------------------------------------
     def mentions(self) -> list[Mention]:
@@ -437,14 +436,14 @@ class Matcher:
             if found is None:
                 i += 1
                 continue
+            if found.kind in ("day_month", "month"):
+                self.same_year(found, out)
             found.start, found.end = self.view.to_original(self.words[found.i][1], self.words[found.j - 1][2])
             while found.end < len(self.text) and self.text[found.end] in _TRAILING:
                 found.end += 1  # tatweel and marks that the view dropped ("1445هـ")
             if found.kind in ("weekday", "day_month", "month", "full", "month_year"):
                 found.tense = self.tense_before(found.i, taken=frozenset(
                     k for m in out[-3:] for k in range(m.i, m.j)))
-            if found.kind in ("day_month", "month"):
-                self.same_year(found, out)
             out.append(found)
             i = max(found.j, i + 1)
         return out

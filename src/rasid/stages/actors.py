@@ -95,6 +95,11 @@ def _after_preposition(text: str, mention: Span, glued: str, words: frozenset[st
     return bool(match) and fold(match.group(1)) in words
 
 
+def preceded_by(text: str, mention: Span, words: frozenset[str]) -> bool:
+    """Whether one of the folded ``words`` stands just before the mention, as a word of its own."""
+    return _after_preposition(text, mention, "", words, glued_article=False)
+
+
 def locative(text: str, mention: Span) -> bool:
     """True when the mention names a place: في بروكسل, إلى كييف, بموسكو."""
     return _after_preposition(text, mention, "ب", _LOCATIVE, glued_article=False)
@@ -115,5 +120,4 @@ def governed_by_preposition(text: str, mention: Span) -> bool:
 
 def names_a_venue(text: str, mention: Span) -> bool:
     """True for a place in the genitive of a meeting noun: "قمة واشنطن", "مؤتمر ميونيخ"."""
-    return mention.attrs.get("type") in ("GPE", "LOC") and _after_preposition(
-        text, mention, "", _meeting_nouns(), glued_article=False)
+    return mention.attrs.get("type") in ("GPE", "LOC") and preceded_by(text, mention, _meeting_nouns())

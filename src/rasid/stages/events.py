@@ -27,10 +27,12 @@ from rasid.stages.actors import (
     locative,
     membership_start,
     outermost,
+    preceded_by,
 )
 
 STAGE = "events@1"
 _ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
+_FI = frozenset({fold("في")})
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts coordinated parties do with each other
 #: acts whose city after "في" is what they strike or occupy ("الهجوم الروسي في كييف"), not only where
 _PLACE_IS_TARGET = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "PROTEST"})
@@ -287,11 +289,7 @@ class EventFinder:
 
     def city_after_fi(self, m: Span) -> bool:
         """A city or unknown place right after "في": the event's place, never its target."""
-        eid = m.attrs["id"]
-        if not (eid.startswith(("loc:", "x:loc:"))):
-            return False
-        before = self.text[max(0, m.start - 4):m.start].split()
-        return bool(before) and fold(before[-1]) == "في"
+        return m.attrs["id"].startswith(("loc:", "x:loc:")) and preceded_by(self.text, m, _FI)
 
     def target_id(self, m: Span) -> str:
         """A target's id: a capital after "إلى/في" is the place itself, else the party it stands for."""

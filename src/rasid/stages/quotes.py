@@ -59,7 +59,7 @@ class Cues:
     name_breaks: frozenset[str] = frozenset()  # ل-words after an organisation's name, not in it (للمرة)
     not_said: frozenset[str] = frozenset()  # particles before a cue that say nothing was said (لم)
     clause_links: frozenset[str] = frozenset()  # words joining a clause without being its subject (حيث)
-    institution_heads: frozenset[str] = frozenset()  # nouns opening an unknown body's name (الشرطة)
+    body_heads: frozenset[str] = frozenset()  # nouns opening an unknown body's name (مجلس، الشرطة)
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +87,7 @@ def load_cues() -> Cues:
         name_breaks=frozenset(fold(w) for w in raw.get("organisation_name_breaks", [])),
         not_said=frozenset(fold(w) for w in raw.get("not_said", [])),
         clause_links=frozenset(fold(w) for w in raw.get("clause_links", [])),
-        institution_heads=frozenset(fold(w) for w in raw.get("institution_heads", [])),
+        body_heads=frozenset(fold(w) for w in raw.get("institution_heads", [])) | _org_heads(),
         window=int(raw["speaker_window_words"]),
         min_direct_words=int(raw["min_direct_words"]),
     )
@@ -331,7 +331,7 @@ class QuoteFinder:
         subject is then not dropped, so the quote does not fall back to an earlier speaker; the
         phrase becomes an entity with a stable id."""
         if (wi >= len(self.words) or self.words[wi].start >= limit
-                or self.words[wi].key.removeprefix("ال") not in _org_heads() | self.cues.institution_heads):
+                or self.words[wi].key.removeprefix("ال") not in self.cues.body_heads):
             return None
         last = wi
         while last + 1 < len(self.words) and last + 1 - wi < _ORG_MAX_WORDS:
@@ -669,9 +669,8 @@ class QuoteFinder:
 
 
 _ORG_MAX_WORDS = 6
-_SUBJECT_OPENING_WORDS = 4
+_SUBJECT_OPENING_WORDS = 4  # a coordinated clause's subject: named among its sentence's first words
 _APPOSITION_WORDS = 5  # words of an unknown title before the comma that opens the name in apposition
-_PARTICIPLE_SUBJECTS = 3  # names read at the start of a sentence when a participle looks for its subject  # a coordinated clause's subject: named among its sentence's first words
 
 
 @lru_cache(maxsize=1)

@@ -434,8 +434,8 @@ class StanceFinder:
             props = [p for p in find_propositions(self.ws, lo, hi, self.profile)
                      if self._in_context(str(p.value), lo, hi)]
             cues = self.cues.cues.find(self.ws, lo, hi)
-            # "رفضت إسبانيا الالتزام بالهدف": a cue word of the other polarity at most two words after a
-            # cue, in the same clause and not joined by و, is that verb's object, no cue of its own
+            # "رفضت إسبانيا الالتزام بالهدف": a cue word of the other polarity that the cue governs
+            # (``_governs``) is that verb's object, no cue of its own
             cues = [c for c in cues if not any(o.value != c.value and self._governs(o, c) for o in cues)]
             if self.profile.prop_cues is not None:
                 taken = {i for c in cues for i in range(c.first, c.last + 1)}
@@ -504,8 +504,8 @@ class StanceFinder:
         """Whether cue ``noun`` is the object of cue ``verb``: it follows in the same clause, not joined
         by و, with at most one word between them besides the names of the verb's subject
         ("رفضت الولايات المتحدة إرسال")."""
-        if noun.first <= verb.last or self.ws[noun.first].key.startswith("و"):
-            return False
+        if noun.first <= verb.last or noun.prefix.startswith("و"):
+            return False  # joined by a clitic و (not the root's own و of وافق), as in _coordinated_verb
         between = self.doc.text[self.ws[verb.last].end:self.ws[noun.first].start]
         if any(ch in between for ch in "،,.؛;:"):
             return False
