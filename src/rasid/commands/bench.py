@@ -35,7 +35,7 @@ def bench_ner(args: argparse.Namespace) -> int:
                             ("AQMAR test", aqmar_test(shared))):
         tokens = sum(len(words) for words, _ in sentences)
         for mode, run in modes:
-            tagger.extractor.clear_cache()  # each mode pays for its own per-word features
+            tagger.clear_cache()  # each mode pays for its own per-word features
             speeds = []
             for _ in ("cold", "warm"):  # cold: first sight of every word; warm: the per-word cache full,
                 start, cpu_start = time.perf_counter(), time.process_time()  # as in a long ingest

@@ -50,6 +50,15 @@ class FeatureExtractor:
         hit = self._cache.get(word)
         if hit is not None:
             return hit
+        hit = self.word_features(word, self.attributes)
+        if len(self._cache) < 100_000:  # bounded: memory stays flat as a corpus grows
+            self._cache[word] = hit
+        return hit
+
+    def word_features(self, word: str, weighed: frozenset[str] | None = None,
+                      ) -> tuple[str, str, list[str], dict[int, list[str]]]:
+        """A word's folded form, stem, own attributes and the views its neighbours at -2, -1, +1, +2
+        see (uncached); with ``weighed``, only those attributes."""
         f = fold(word)
         stem = strip_proclitics(f)
         gaz = self.gazetteer.entries
@@ -86,14 +95,10 @@ class FeatureExtractor:
             far.append("c0=" + cl[0])
         nb = {-1: ["-1" + x for x in near], 1: ["+1" + x for x in near],
               -2: ["-2" + x for x in far], 2: ["+2" + x for x in far]}
-        weighed = self.attributes
         if weighed is not None:
             own = [x for x in own if x in weighed]
             nb = {k: [x for x in v if x in weighed] for k, v in nb.items()}
-        hit = (f, stem, own, nb)
-        if len(self._cache) < 100_000:  # bounded: memory stays flat as a corpus grows
-            self._cache[word] = hit
-        return hit
+        return f, stem, own, nb
 
     def stems(self, words: list[str]) -> list[str]:
         """Clitic-free folded stems of ``words`` (the keys ``document_features`` groups by)."""
