@@ -43,6 +43,7 @@ from rasid.entities.variants import (
     title_rules,
     variant_rules,
 )
+from rasid.ner.tokens import strip_proclitics
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,9 @@ class Linker:
         mentions += self._counterparts(view, mentions, published)
         mentions += self._fuzzy_names(view, mentions)
         if self.tagger is not None:
-            mentions += self._tagged(doc, view, mentions)
+            tagged = self._tagged(doc, view, mentions)
+            mentions += tagged
+            mentions += self._carried(view, mentions, tagged)
         mentions += self._calques(view, mentions, published)  # after the tagger: "محمد الأمين" is a name
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and m.end > m.start]
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -526,6 +529,53 @@ class Linker:
             out.append(Mention(start, end, vs, ve, eid, self._type(eid) if eid in self.registry.entries else etype,
                                "tagger"))
             taken.append((start, end))
+        return out
+
+    def _carried(self, view: View, mentions: list[Mention], tagged: list[Mention]) -> list[Mention]:
+        """Names the tagger found somewhere, found again where it missed them (one name per article):
+        an unknown name wherever it recurs, and an unknown person's surname standing alone, when the
+        word is not one the news mostly uses otherwise (``rasid.ner.common_words``: "لصالح", "حوالي")
+        and no other unknown person of the article has it."""
+        common = getattr(self.tagger, "common_words", frozenset())
+        not_names = _not_names()
+
+        def plain(word: str) -> bool:
+            return len(word) < 3 or word in not_names or strip_proclitics(word) in common
+
+        names: dict[tuple[str, ...], set[str]] = {}
+        surnames: dict[tuple[str, ...], set[str]] = {}
+        for m in tagged:
+            if not m.entity_id.startswith("x:"):
+                continue  # a registry name is matched wherever it occurs already
+            words = tuple(view.text[m.vstart:m.vend].split())
+            if not words or (len(words) == 1 and plain(words[0])):
+                continue
+            names.setdefault(words, set()).add(m.entity_id)
+            surname = self._surname(" ".join(words)) if m.etype == "PER" and len(words) > 1 else None
+            if surname and not plain(surname):
+                surnames.setdefault((surname,), set()).add(m.entity_id)
+        for words, ids in surnames.items():
+            names.setdefault(words, set()).update(ids)
+        if not names:
+            return []
+        taken = [(m.vstart, m.vend) for m in mentions]
+        words = self._words(view)
+        readings = [self._strip_clitics(w[2]) for w in words]
+        out: list[Mention] = []
+        for n in sorted({len(k) for k in names}, reverse=True):
+            for i in range(len(words) - n + 1):
+                group = words[i:i + n]
+                if any(view.text[group[k][1]:group[k + 1][0]] != " " for k in range(n - 1)):
+                    continue
+                rest = tuple(w[2] for w in group[1:])
+                for offset, first in readings[i]:
+                    ids = names.get((first, *rest))
+                    vs, ve = group[0][0] + offset, group[-1][1]
+                    if ids and len(ids) == 1 and not any(vs < b and a < ve for a, b in taken):
+                        kind = "surname" if (first, *rest) in surnames else "tagger"
+                        out.append(self._mention(view, vs, ve, next(iter(ids)), kind))
+                        taken.append((vs, ve))
+                        break
         return out
 
     def _compound_start(self, text: str, start: int) -> int:

@@ -6,6 +6,7 @@ import gzip
 from pathlib import Path
 
 from rasid.arabic.normalise import fold
+from rasid.ner.common_words import COMMON_FILE, load_common_words
 from rasid.ner.corpus import spans as bio_spans
 from rasid.ner.features import FeatureExtractor, add_rows, document_features
 from rasid.ner.resources import MODELS_DIR, Gazetteer, load_clusters, load_triggers
@@ -48,6 +49,8 @@ class NerTagger:
         self.gazetteer = Gazetteer.load(model_dir / GAZETTEER_FILE)
         self.extractor = FeatureExtractor(self.gazetteer, load_triggers(),
                                           load_clusters(model_dir / CLUSTERS_FILE))
+        #: word keys the news mostly uses outside names (``common_words``): never carried as a lone surname
+        self.common_words = load_common_words(model_dir / COMMON_FILE)
         known = load_known(model_dir / KNOWN_FILE)
         known.update(k for k in self.gazetteer.entries if " " not in k)
         self.known = frozenset(known)

@@ -223,4 +223,8 @@ def train_ner(shared: Path, out_dir: Path, seed: int = 13, tune: bool = False,
         report["silver_sentences"] = len(silver)
         train = train + silver
     train_two_stage(train, extractor, out_dir, params)
+    from rasid.ner.common_words import COMMON_FILE, build_common_words
+    from rasid.ner.tagger import NerTagger
+
+    report["common_words"] = build_common_words(shared, NerTagger(out_dir), out_dir / COMMON_FILE)
     return report

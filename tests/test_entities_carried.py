@@ -1,0 +1,75 @@
+"""Names the tagger found once are found again where it missed them; ordinary words are not."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+
+from rasid.ner.common_words import build_common_words, common_words, key, load_common_words
+from rasid.pipeline import default_pipeline, make_document
+
+
+def mentions(text: str) -> dict[str, list[tuple[str, int]]]:
+    doc = make_document(text)
+    default_pipeline().run_doc(doc)
+    out = doc.to_dict()
+    return {e["id"]: sorted(((text[m["start"]:m["end"]], m["start"]) for m in e["mentions"]), key=lambda x: x[1])
+            for e in out["entities"]}
+
+
+def test_an_unknown_persons_lone_surname_is_carried_from_the_full_name() -> None:
+    text = ("واختطف رجل الأعمال محمد ديوجي، البالغ من العمر 43 عاما، من أمام فندق. ولا يزال دافع "
+            "اختطاف ديوجي غير واضح. وتعهد ديوجي في عام 2016 بالتبرع بنصف ثروته.")
+    assert mentions(text)["x:per:محمد_ديوجي"] == [("محمد ديوجي", 19), ("ديوجي", 91), ("ديوجي", 113)]
+
+
+def test_a_surname_that_is_a_common_word_is_not_carried() -> None:
+    text = "قال رئيس البلدية علي صالح إن المجلس صوت لصالح القرار."
+    found = mentions(text)
+    assert found["x:per:علي_صالح"] == [("علي صالح", 17)]
+    assert key("لصالح") in load_common_words_shipped()
+    assert not any(start >= 40 for spans in found.values() for _, start in spans)
+
+
+def load_common_words_shipped() -> frozenset[str]:
+    from rasid.ner.resources import MODELS_DIR
+
+    return load_common_words(MODELS_DIR / "ner_common_words.txt.gz")
+
+
+def test_common_words_need_both_frequency_and_share_outside_names() -> None:
+    total = Counter({"حوالي": 300, "ترامب": 2000, "نادر": 5, "صالح": 400, "x": 1_000_000 - 2705})
+    named = Counter({"حوالي": 2, "ترامب": 1900, "نادر": 0, "صالح": 250})
+    # floor: 28 per million of 1,000,000 words; "ترامب" is plain 100 times but only 5 % of the time
+    assert common_words(total, named) == ["x", "حوالي", "صالح"]
+    assert common_words(total, named, min_share=0.4) == ["x", "حوالي"]
+
+
+class _Tagger:
+    """Calls every word that starts with "ت" a person."""
+
+    def tag_spans(self, text: str) -> list[tuple[int, int, str]]:
+        out, at = [], 0
+        for word in text.split(" "):
+            if word.startswith("ت"):
+                out.append((at, at + len(word), "PERS"))
+            at += len(word) + 1
+        return out
+
+
+def test_build_counts_the_news_and_rebuilds_byte_identically(tmp_path) -> None:
+    for corpus, texts in (("saudinewsnet", ["قال ترامب إن حوالي مئة وصلوا", "وصل حوالي ألف"]),
+                          ("ant_multisource", ["ترامب قال"])):
+        folder = tmp_path / "data" / "news" / corpus
+        folder.mkdir(parents=True)
+        (folder / "articles.jsonl").write_text(
+            "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), "utf-8")
+    path = tmp_path / "common.txt.gz"
+    build_common_words(tmp_path, _Tagger(), path)
+    first = path.read_bytes()
+    build_common_words(tmp_path, _Tagger(), path)
+    assert path.read_bytes() == first
+    words = gzip.decompress(first).decode("utf-8").split()
+    assert "حوالي" in words and "قال" in words and "ترامب" not in words
+    assert load_common_words(path) == frozenset(words)
