@@ -503,6 +503,8 @@ class Linker:
                     whole -= 1
                 if whole < start and fold(doc.text[whole:end]) in persons:
                     start = whole
+            if etype == "ORG":
+                end = self._definite_nisba_end(doc.text, start, end, mentions, taken)
             if etype is None or any(start < b and a < end for a, b in taken):
                 continue
             surface = doc.text[start:end]
@@ -530,6 +532,22 @@ class Linker:
                                "tagger"))
             taken.append((start, end))
         return out
+
+    def _definite_nisba_end(self, text: str, start: int, end: int, mentions: list[Mention],
+                            taken: list[tuple[int, int]]) -> int:
+        """"منظمة الدول الأمريكية", "حزب المؤتمر الوطني الأفريقي": an organisation the tagger ends on a
+        definite noun, followed by a country's nisba adjective, takes the adjective into its name (an
+        adjective agreeing with a definite noun continues the phrase); the adjective is then no
+        mention of the country.  After an indefinite name ("تسلا الأمريكية") it only describes."""
+        words = text[start:end].split()
+        if len(words) < 2 or not fold(words[-1]).startswith("ال"):
+            return end
+        for m in mentions:
+            if m.kind == "nisba" and m.start == end + 1 and text[end] == " ":
+                mentions.remove(m)
+                taken.remove((m.start, m.end))
+                return m.end
+        return end
 
     def _carried(self, view: View, mentions: list[Mention], tagged: list[Mention]) -> list[Mention]:
         """Names the tagger found somewhere, found again where it missed them (one name per article):

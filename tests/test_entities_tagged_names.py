@@ -1,4 +1,5 @@
-"""Names the tagger found once are found again where it missed them; ordinary words are not."""
+"""Names the tagger finds: carried to where it missed them (ordinary words are not), and an
+organisation's name taking a country adjective that continues it."""
 
 from __future__ import annotations
 
@@ -30,6 +31,14 @@ def test_a_surname_that_is_a_common_word_is_not_carried() -> None:
     assert found["x:per:علي_صالح"] == [("علي صالح", 17)]
     assert key("لصالح") in load_common_words_shipped()
     assert not any(start >= 40 for spans in found.values() for _, start in spans)
+
+
+def test_a_definite_organisation_name_takes_the_country_adjective_that_continues_it() -> None:
+    assert mentions("وتسعى منظمة الدول الأمريكية أيضا إلى الضغط على الحكومة.") == {
+        "x:org:منظمه_الدول_الامريكيه": [("منظمة الدول الأمريكية", 6)]}
+    # after an indefinite name the adjective only describes: France stays named
+    assert mentions("وقالت شركة لافارج الفرنسية إنها ستغلق المصنع.") == {
+        "x:org:لافارج": [("لافارج", 11)], "gpe:fr": [("الفرنسية", 18)]}
 
 
 def load_common_words_shipped() -> frozenset[str]:
