@@ -95,3 +95,11 @@ def test_arab_names_are_not_transliteration_variants_of_each_other() -> None:
 def test_a_monarchs_given_name_alone_is_not_the_monarch() -> None:
     found = _entities("استقبل الملك محمد السادس الوفد في الرباط. وقال محمد العلوي رئيس الوفد إن الزيارة ناجحة.")
     assert [s for s, e in found if e == "per:mohammed_vi"] == ["الملك محمد السادس"]
+
+
+def test_a_bare_security_council_is_the_uns_but_a_modified_one_is_another_body() -> None:
+    assert _entities("وعقد مجلس الأمن جلسة طارئة بطلب من الولايات المتحدة.") == [
+        ("مجلس الأمن", "org:unsc"), ("الولايات المتحدة", "gpe:us")]
+    assert ("مجلس الأمن", "org:unsc") in _entities("وقال إن مجلس الأمن الذي اجتمع أمس سيصوت.")
+    found = _entities("وقال مسؤول إن مجلس الأمن القومي اجتمع أمس.")
+    assert not any(eid == "org:unsc" for _, eid in found)

@@ -22,6 +22,11 @@ def test_strip_proclitics_and_name_start() -> None:
     assert name_start("لبنان", "لبنان", known) == 0
     assert name_start("والقاهرة", "والقاهره", known) == 1
     assert name_start("بالقاهرة", "بالقاهره", known) == 1
+    # a word the news knows whole, whose rest it does not know, starts with no conjunction
+    vocabulary = {"فيسبوك", "وترامب", "ترامب"}
+    assert name_start("فيسبوك", "فيسبوك", known) == 1
+    assert name_start("فيسبوك", "فيسبوك", known, vocabulary) == 0
+    assert name_start("وترامب", "وترامب", known, vocabulary) == 1
 
 
 def test_import_rasid_ner_loads_no_model() -> None:

@@ -125,7 +125,7 @@ class Linker:
 
         resolved, generic = self.matcher.find(view.text, published)
         mentions = [self._mention(view, m.start, m.end, m.form.entity_id, m.form.kind) for m in resolved]
-        mentions = [m for m in mentions if not is_noise(m.start, m.end)]
+        mentions = [m for m in mentions if not is_noise(m.start, m.end) and not self._modified_alias(view, m)]
         self._homographs(doc.text, mentions)
         mentions += self._generic_titles(view, generic, mentions, published)
         mentions += self._counterparts(view, mentions, published)
@@ -138,6 +138,15 @@ class Linker:
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and m.end > m.start]
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions, self._table(doc.text, mentions, published)
+
+    def _modified_alias(self, view: View, m: Mention) -> bool:
+        """"مجلس الأمن القومي" is not "مجلس الأمن": an organisation's short name of several words,
+        followed by a word with the article that no longer registry name took in, names another body
+        (a relative pronoun after it is no modifier: "مجلس الأمن الذي")."""
+        if m.kind != "alias" or m.etype != "ORG" or " " not in view.text[m.vstart:m.vend]:
+            return False
+        following = _next_word(view.text, m.vend)
+        return following.startswith("ال") and following not in not_modifiers()
 
     def _homographs(self, text: str, mentions: list[Mention]) -> None:
         """"عمان" is Oman or Amman (data/entities/rules/homographs.json): a diacritised spelling

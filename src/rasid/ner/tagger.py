@@ -115,7 +115,7 @@ class NerTagger:
             for a, b, kind in bio_spans(labels):
                 start, end = chunk[a][0], chunk[b - 1][1]
                 surface = text[start:chunk[a][1]]
-                cut = name_start(surface, fold(surface), self.known)
+                cut = name_start(surface, fold(surface), self.known, self.extractor.clusters)
                 if cut:
                     start += surface_offset(surface, cut)
                 if start < end:

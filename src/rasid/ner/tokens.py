@@ -38,18 +38,23 @@ def strip_proclitics(word: str) -> str:
     return stem
 
 
-def name_start(surface: str, folded: str, known: frozenset[str] | set[str]) -> int:
+def name_start(surface: str, folded: str, known: frozenset[str] | set[str],
+               vocabulary: frozenset[str] | set[str] | dict[str, object] = frozenset()) -> int:
     """How many leading characters of a span's first token are a proclitic, not part of the name.
 
     ``known`` holds folded words known as names (gazetteer, training entities); a known word is kept
-    whole.  Conjunctions are dropped before 3+ letters; prepositions only when what follows is
-    known or starts with the article.  The count is in folded characters, mapped back by the caller.
+    whole.  Conjunctions are dropped before 3+ letters, unless ``vocabulary`` (words frequent in the
+    news) has the whole word and not what is left ("فيسبوك" is no "و" + "يسبوك"); prepositions only
+    when what follows is known or starts with the article.  The count is in folded characters, mapped
+    back by the caller.
     """
     if folded in known or len(folded) < 4:
         return 0
     cut = 0
     rest = folded
     if rest[0] in CONJ and len(rest) > 3:
+        if folded in vocabulary and rest[1:] not in vocabulary:
+            return 0
         cut, rest = 1, rest[1:]
         if rest in known:
             return cut
