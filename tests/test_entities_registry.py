@@ -38,6 +38,15 @@ def test_shipped_registry_loads_countries_places_and_nisba() -> None:
     assert reg.get("loc:703448")["capital_of"] == "gpe:ua"
 
 
+def test_places_take_the_arabic_half_of_glued_names_and_provincial_seats() -> None:
+    reg = load_registry(use_default_overlay=False)
+    assert reg.get("loc:379252")["name"] == "الخرطوم"  # GeoNames: "Khartún - الخرطوم|خارطوم|خرطوم"
+    assert reg.get("loc:170905")["name"] == "درعا"  # a provincial seat of under 100,000 people
+    assert reg.get("loc:170905")["country"] == "gpe:sy"
+    names = {n for e in reg.entries.values() if e["type"] in ("GPE", "LOC") for n in [e["name"], *e["variants"]]}
+    assert not names & {"ميلة", "العقبة", "الحزم", "البيضاء"}  # ordinary words: rules/place_stopwords.json
+
+
 def test_nisba_rules() -> None:
     assert [nisba_stem(n) for n in ("روسيا", "فرنسا", "الصين", "السعودية", "إيران")] == \
         ["روسي", "فرنسي", "صيني", "سعودي", "إيراني"]

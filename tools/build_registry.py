@@ -29,6 +29,9 @@ from rasid.entities.variants import inflect_nisba, nisba_stem  # noqa: E402
 
 ARABIC_WORD = re.compile(r"^[\u0621-\u064A]+( [\u0621-\u064A]+)*$")
 MIN_CITY_POPULATION = 100_000
+#: seats of first-order divisions are kept at any size in the countries of rules/seats.json (درعا،
+#: تكريت، الغردقة): Arabic news names a province by its seat
+SEAT_CODE = "PPLA"
 #: a one-word name W is a common word when "ال"+W is at least this share of W's own count
 ARTICLE_RATIO = 0.5
 ARTICLE_MIN_COUNT = 20
@@ -135,6 +138,12 @@ def read_english_cities(shared: Path, ids: set[str]) -> dict[str, dict]:
 
 def arabic_names(row: dict) -> list[str]:
     names = [n.strip() for n in (row.get("arabic_core_letter_names") or "").split("|")]
+    # a few entries of the full list glue a Latin name to the Arabic one ("Khartún - الخرطوم"), and
+    # the core-letter list then lacks the usual spelling: take the Arabic half
+    for entry in (row.get("arabic_script_names_all") or "").split("|"):
+        if " - " in entry:
+            names += [part.strip() for part in entry.split(" - ")]
+    names = list(dict.fromkeys(names))
     return [n for n in names if n and ARABIC_WORD.match(n) and len(fold(n).replace(" ", "")) >= 3]
 
 
@@ -163,7 +172,9 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
             row["arabic_core_letter_names"] = "|".join(names)
             cities.append(row)
 
-    chosen_cities = [c for c in cities if c["feature_code"] == "PPLC" or int(c["population"] or 0) >= MIN_CITY_POPULATION]
+    seat_countries = set(load_json(rdir / "seats.json")["countries"])
+    chosen_cities = [c for c in cities if c["feature_code"] == "PPLC" or int(c["population"] or 0) >= MIN_CITY_POPULATION
+                     or (c["feature_code"] == SEAT_CODE and c["country_code"] in seat_countries)]
 
     # every phrase whose frequency a decision needs
     phrases: set[str] = set()
@@ -265,7 +276,8 @@ ABOUT = {
     "countries.jsonl": "Countries for rasid, built by tools/build_registry.py from mledoze/countries "
                        "(c) mledoze/countries contributors, ODbL 1.0, with capitals from GeoNames (CC BY) "
                        "and rasid's rules/; see PROVENANCE.md.",
-    "places.jsonl": "Cities (population >= 100,000 and capitals) for rasid, built by tools/build_registry.py "
+    "places.jsonl": "Cities (population >= 100,000, capitals, and provincial seats in the countries of "
+                    "rules/seats.json) for rasid, built by tools/build_registry.py "
                     "from GeoNames cities15000 (CC BY, geonames.org) plus rasid's rules/regions.json; "
                     "see PROVENANCE.md.",
 }
