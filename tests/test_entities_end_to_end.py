@@ -103,3 +103,12 @@ def test_a_bare_security_council_is_the_uns_but_a_modified_one_is_another_body()
     assert ("مجلس الأمن", "org:unsc") in _entities("وقال إن مجلس الأمن الذي اجتمع أمس سيصوت.")
     found = _entities("وقال مسؤول إن مجلس الأمن القومي اجتمع أمس.")
     assert not any(eid == "org:unsc" for _, eid in found)
+
+
+def test_platforms_states_and_a_two_word_capital_spelling_are_registry_entities() -> None:
+    found = _entities("وقالت شركة تويتر إن فيسبوك وجوجل ومايكروسوفت ستحضر الاجتماع في كاليفورنيا، "
+                      "فيما زار الوفد بيونغ يانغ ثم إنجلترا.")
+    assert [eid for _, eid in found] == ["org:twitter", "org:facebook", "org:google", "org:microsoft",
+                                         "loc:california", "gpe:kp", "loc:england"]  # a capital stands for its country
+    # "القاعدة" alone is a base or a rule: only "تنظيم القاعدة" names al-Qaeda
+    assert _entities("وتقول القاعدة العسكرية إن تنظيم القاعدة هاجمها.") == [("تنظيم القاعدة", "org:al_qaeda")]

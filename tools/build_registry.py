@@ -165,8 +165,13 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
     display_names = load_json(rdir / "places_extra.json").get("names", {})
     countries = read_countries(shared)
     cities = read_cities(shared)
-    english_extra = read_english_cities(shared, set(extra_places))
+    by_id = {c["geonameid"]: c for c in cities}
+    english_extra = read_english_cities(shared, set(extra_places) - set(by_id))
     for gid, names in extra_places.items():
+        if gid in by_id:  # a place GeoNames names in Arabic, one spelling short ("بيونغ يانغ")
+            row = by_id[gid]
+            row["arabic_core_letter_names"] = "|".join([row.get("arabic_core_letter_names") or "", *names])
+            continue
         row = english_extra.get(gid)
         if row:
             row["arabic_core_letter_names"] = "|".join(names)
