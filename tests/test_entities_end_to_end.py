@@ -112,3 +112,7 @@ def test_platforms_states_and_a_two_word_capital_spelling_are_registry_entities(
                                          "loc:california", "gpe:kp", "loc:england"]  # a capital stands for its country
     # "القاعدة" alone is a base or a rule: only "تنظيم القاعدة" names al-Qaeda
     assert _entities("وتقول القاعدة العسكرية إن تنظيم القاعدة هاجمها.") == [("تنظيم القاعدة", "org:al_qaeda")]
+
+
+def test_a_channels_transliterated_name_holds_no_other_channel() -> None:
+    assert _entities("وقال مسؤول لشبكة سي إن بي سي إن الرسوم سترتفع.") == [("سي إن بي سي", "org:cnbc")]

@@ -213,3 +213,22 @@ def test_yuadd_is_considered_unless_a_complementiser_follows():
     assert _rows(_doc("ويعد المسلسل جزءا من خطة الشبكة لاجتذاب الزبائن في البلد.", PEOPLE)) == []
     assert [row[1] for row in _rows(_doc("ويعد سامي النجار بأن الحكومة ستخفض الضرائب قريبا.", PEOPLE))] == [
         "per:sami"]
+
+
+def test_adjuncts_between_speaker_and_complementiser_are_not_content():
+    names = {**PEOPLE, "سي إن إن": ("org:cnn", "ORG"), "فرانس 24": ("org:france24", "ORG")}
+    rows = _rows(_doc("وقال سامي النجار لشبكة سي إن إن، إن المحادثات ستستأنف الأسبوع المقبل.", names))
+    assert rows == [("indirect", "per:sami", "وقال", "المحادثات ستستأنف الأسبوع المقبل")]
+    rows = _rows(_doc("وقالت ليلى حداد في مقابلة مع قناة فرانس 24، الثلاثاء، إن الحكومة ستدعم الجيش.", names))
+    assert rows == [("indirect", "per:laila", "وقالت", "الحكومة ستدعم الجيش")]
+    rows = _rows(_doc("وقال سامي النجار لدى وصوله: إن بلاده ستدعم الاتفاق بلا تردد.", names))
+    assert rows == [("indirect", "per:sami", "وقال", "بلاده ستدعم الاتفاق بلا تردد")]
+    rows = _rows(_doc("وقال سامي النجار في مقابلة: الحكومة ستدعم الجيش بكل قوة.", names))
+    assert rows == [("indirect", "per:sami", "وقال", "الحكومة ستدعم الجيش بكل قوة")]
+
+
+def test_an_adjunct_of_its_own_keeps_the_content_whole():
+    # "بعد أن" and "حيث" open clauses of their own: nothing is skipped
+    rows = _rows(_doc("وقال سامي النجار بعد أن التقى الوفد في العاصمة إن المحادثات ستستأنف قريبا.", PEOPLE))
+    assert rows == [("indirect", "per:sami", "وقال",
+                     "بعد أن التقى الوفد في العاصمة إن المحادثات ستستأنف قريبا")]

@@ -213,9 +213,11 @@ class Matcher:
         usable.extend(latest_former.values())  # the most recently ended holder of a former title
         usable.sort(key=lambda m: self.rank(m, published), reverse=True)
         resolved = _non_overlapping(usable)
-        # a title or an organisation names a country or organisation inside it ("وزير الدفاع الأمريكي"): keep those too
+        # a title or an organisation names a country or organisation inside it ("وزير الدفاع الأمريكي"): keep those
+        # too; not a medium's name, a transliteration whose parts name nothing ("إن بي سي" in "سي إن بي سي")
         for title in [m for m in resolved if m.form.kind == "title"
-                      or self.registry.entries[m.form.entity_id]["type"] in CONTAINER_TYPES]:
+                      or (self.registry.entries[m.form.entity_id]["type"] in CONTAINER_TYPES
+                          and self.registry.entries[m.form.entity_id].get("kind") != "media")]:
             inner = [m for m in usable if title.start <= m.start and m.end <= title.end
                      and (m.start, m.end) != (title.start, title.end) and m.form.entity_id != title.form.entity_id
                      and self.registry.entries[m.form.entity_id]["type"] != "PER"]

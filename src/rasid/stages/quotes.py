@@ -60,6 +60,10 @@ class Cues:
     not_said: frozenset[str] = frozenset()  # particles before a cue that say nothing was said (لم)
     clause_links: frozenset[str] = frozenset()  # words joining a clause without being its subject (حيث)
     body_heads: frozenset[str] = frozenset()  # nouns opening an unknown body's name (مجلس، الشرطة)
+    adjunct_openers: frozenset[str] = frozenset()  # words opening "to whom / where / when" after a speaker
+    addressee_heads: frozenset[str] = frozenset()  # nouns after ل naming who was told (لشبكة، لصحيفة)
+    adjunct_max_words: int = 0
+    not_before_that: frozenset[str] = frozenset()  # "بعد أن": the أن belongs to the adjunct
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +94,10 @@ def load_cues() -> Cues:
         body_heads=frozenset(fold(w) for w in raw.get("institution_heads", [])) | _org_heads(),
         window=int(raw["speaker_window_words"]),
         min_direct_words=int(raw["min_direct_words"]),
+        adjunct_openers=frozenset(fold(w) for w in raw["adjuncts"]["openers"]),
+        addressee_heads=frozenset(fold(w) for w in raw["adjuncts"]["addressee_heads"]),
+        adjunct_max_words=int(raw["adjuncts"]["max_words"]),
+        not_before_that=frozenset(fold(w) for w in raw["adjuncts"]["not_before_that"]),
     )
 
 
@@ -191,6 +199,10 @@ class QuoteFinder:
         lo = bisect.bisect_left(self.mention_starts, start)
         hi = bisect.bisect_left(self.mention_starts, end)
         return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def _inside_mention(self, start: int, end: int) -> bool:
+        hi = bisect.bisect_right(self.mention_starts, start)
+        return any(m.start <= start and end <= m.end for m in self.mentions[max(0, hi - 8):hi])
 
     def is_cue(self, wi: int) -> bool:
         key = self.words[wi].key
@@ -497,6 +509,33 @@ class QuoteFinder:
             pos += 1
         return pos
 
+    def past_adjuncts(self, pos: int, limit: int) -> int:
+        """Where what was said starts when adjuncts stand between the speaker and the complementiser
+        ("لشبكة CNN، إن …", "في مقابلة مع قناة فرانس 24 إن …"); ``pos`` itself otherwise."""
+        ahead = self.words_in(pos, limit)[: self.cues.adjunct_max_words + 1]
+        if not ahead or not self._opens_adjunct(self.words[ahead[0]].key):
+            return pos
+        previous = self.words[ahead[0]].end
+        for j in ahead[1:]:
+            w = self.words[j]
+            that = (w.key in self.cues.complementisers and w.key.startswith(("ان", "بان"))
+                    and not self._inside_mention(w.start, w.end))  # not the إن of "سي إن بي سي"
+            gap = self.text[previous:w.start]
+            if (self.is_cue(j) or any(ch in '"«»“”' for ch in gap) or w.key in self.cues.clause_links
+                    or (that and self.words[j - 1].key in self.cues.not_before_that)):
+                return pos
+            if ":" in gap and not that:  # "في مقابلة: أوروبا …": the adjunct ends at the colon
+                return self.content_start_after(previous, limit)
+            if that:  # "لشبكة CNN، إن …", "لدى وصوله: إن …"
+                return self.content_start_after(w.start, limit)
+            previous = w.end
+        return pos
+
+    def _opens_adjunct(self, key: str) -> bool:
+        # a number: the tail of a name the registry matched without it ("فرانس 24 إن")
+        return (key in self.cues.adjunct_openers or key.isdigit() or (key.startswith("لل") and len(key) > 4)
+                or (key.startswith("ل") and key[1:] in self.cues.addressee_heads))
+
     # -- the two kinds ---------------------------------------------------------------
     def direct_quotes(self) -> tuple[list[Span], set[int]]:
         quotes: list[Span] = []
@@ -596,7 +635,7 @@ class QuoteFinder:
                         continue
                 if self.is_weak(j) and not self._complement_follows(phrase_end, sent_end):
                     continue
-                c0 = self.content_start_after(phrase_end, sent_end)
+                c0 = self.past_adjuncts(self.content_start_after(phrase_end, sent_end), sent_end)
                 c1 = self._content_end(c0, sent_end)
             for each in self.coordinated_with(speaker):
                 self._emit(quotes, j, each, c0, c1, in_direct)
