@@ -115,4 +115,5 @@ def test_platforms_states_and_a_two_word_capital_spelling_are_registry_entities(
 
 
 def test_a_channels_transliterated_name_holds_no_other_channel() -> None:
-    assert _entities("وقال مسؤول لشبكة سي إن بي سي إن الرسوم سترتفع.") == [("سي إن بي سي", "org:cnbc")]
+    found = _entities("وقال مسؤول لشبكة سي إن بي سي إن الرسوم سترتفع.")
+    assert [m for m in found if not m[1].startswith("x:anon:")] == [("سي إن بي سي", "org:cnbc")]
