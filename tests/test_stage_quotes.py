@@ -232,3 +232,9 @@ def test_an_adjunct_of_its_own_keeps_the_content_whole():
     rows = _rows(_doc("وقال سامي النجار بعد أن التقى الوفد في العاصمة إن المحادثات ستستأنف قريبا.", PEOPLE))
     assert rows == [("indirect", "per:sami", "وقال",
                      "بعد أن التقى الوفد في العاصمة إن المحادثات ستستأنف قريبا")]
+
+
+def test_a_describing_verb_after_its_named_subject_takes_the_next_name_as_object():
+    names = {**PEOPLE, "الحلف": ("org:nato", "ORG")}
+    rows = _rows(_doc('وكان سامي النجار قد وصف الحلف بأنه "أقوى من أي وقت مضى في تاريخه الطويل".', names))
+    assert rows == [("direct", "per:sami", "وصف", "أقوى من أي وقت مضى في تاريخه الطويل")]

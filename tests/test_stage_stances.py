@@ -54,6 +54,15 @@ def test_rejecting_verb_with_speaker_after_it():
     assert _run(text) == [("per:sami", "ukraine_nato_membership", "oppose")]
 
 
+def test_a_subject_named_by_title_and_name_stays_between_a_verb_and_its_object():
+    extra = [Span(5, 24, "entity", {"id": "per:sami", "type": "PER"})]  # "رئيس الوزراء المجري"
+    text = "ورفض رئيس الوزراء المجري سامي النجار فكرة إرسال قوات من الناتو إلى أوكرانيا."
+    doc = _analysed(text, "2025-02-12", {}, extra)
+    assert text[5:24] == "رئيس الوزراء المجري"
+    assert [(s.attrs["actor"], s.attrs["proposition"], s.attrs["stance"]) for s in doc.spans("stances")] == [
+        ("per:sami", "western_troops_in_ukraine", "oppose")]
+
+
 def test_a_capital_acting_stands_for_its_country():
     text = "رفضت واشنطن إرسال قوات أمريكية إلى أوكرانيا."
     assert _run(text) == [("gpe:us", "us_troops_in_ukraine", "oppose")]

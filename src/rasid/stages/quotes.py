@@ -63,6 +63,7 @@ class Cues:
     adjunct_openers: frozenset[str] = frozenset()  # words opening "to whom / where / when" after a speaker
     addressee_heads: frozenset[str] = frozenset()  # nouns after ل naming who was told (لشبكة، لصحيفة)
     adjunct_max_words: int = 0
+    object_first: frozenset[str] = frozenset()  # cue classes whose next name is an object after a named subject
     not_before_that: frozenset[str] = frozenset()  # "بعد أن": the أن belongs to the adjunct
 
 
@@ -97,6 +98,7 @@ def load_cues() -> Cues:
         adjunct_openers=frozenset(fold(w) for w in raw["adjuncts"]["openers"]),
         addressee_heads=frozenset(fold(w) for w in raw["adjuncts"]["addressee_heads"]),
         adjunct_max_words=int(raw["adjuncts"]["max_words"]),
+        object_first=frozenset(raw.get("object_first_classes", [])),
         not_before_that=frozenset(fold(w) for w in raw["adjuncts"]["not_before_that"]),
     )
 
@@ -311,9 +313,13 @@ class QuoteFinder:
 
     def _named_right_before(self, wi: int) -> bool:
         """Whether an actor ends at most one word before cue wi, with no punctuation between."""
-        lo = self.words[max(0, wi - 1)].start if wi else 0
-        before = self.mentions_in(lo, self.words[wi].start)
-        return bool(before) and not self._punct_between(before[-1].end, self.words[wi].start)
+        if not wi:
+            return False
+        lo, cue_start = self.words[wi - 1].start, self.words[wi].start
+        hi = bisect.bisect_left(self.mention_starts, cue_start)
+        # a name ending right before the cue, or before one word ("بايدن قد وصف")
+        before = [m for m in self.mentions[max(0, hi - 8):hi] if m.end <= cue_start and m.end >= lo - 1]
+        return bool(before) and not self._punct_between(before[-1].end, cue_start)
 
     def subject_named(self, wi: int) -> bool:
         """Whether the text names the subject of cue wi, as a noun phrase that is no entity
@@ -402,7 +408,7 @@ class QuoteFinder:
         found = None
         if not any(self._anon_head(self.words[k].key) for k in range(wi + 1, min(wi + 3, len(self.words)))):
             near = self.mentions_in(start, stop)
-            if self.cues.verbs.get(self.words[wi].key) == "call" and self._named_right_before(wi):
+            if self.cues.verbs.get(self.words[wi].key) in self.cues.object_first and self._named_right_before(wi):
                 near = []  # "روتي حثت أوروبا": the subject stood before the verb, the name after it is addressed
             # the subject follows its verb closely; a person may come after a title the registry
             # lacks, but an organisation or country further on is a genitive ("مضيف فوكس نيوز")

@@ -31,7 +31,7 @@ from rasid.stages.actors import actor_id, actor_mentions, outermost
 
 STAGE = "stances@1"
 _ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
-_GOVERNED_REACH = 5  # words at most between a cue and a cue word it governs (a subject's name between)
+_GOVERNED_REACH = 3  # names and loose words at most between a cue and a cue word it governs (its subject)
 _JOINERS = frozenset({"و", ",", "،"})
 #: endings of a nisba in the plural or dual of people (الغربيين، الأوروبيون، الفرنسيان)
 _PEOPLE = ("يين", "يون", "يان")
@@ -511,7 +511,12 @@ class StanceFinder:
             return False
         words = range(verb.last + 1, noun.first)
         loose = [i for i in words if not any(m.start <= self.ws[i].start < m.end for m in self.mentions_all)]
-        return len(loose) <= 1 and len(words) <= _GOVERNED_REACH
+        if not words:
+            return True
+        lo, hi = self.ws[verb.last + 1].start, self.ws[noun.first - 1].end
+        names = {(m.start, m.end) for m in self.mentions_all if lo <= m.start and m.end <= hi}
+        # a subject named by title and name in apposition is two names, however many words
+        return len(loose) <= 1 and len(loose) + len(names) <= _GOVERNED_REACH
 
     @staticmethod
     def _pair(cues: list[Match], props: list[Match], borrowed: bool) -> list[tuple[Match, Match]]:
