@@ -63,6 +63,13 @@ def test_a_subject_named_by_title_and_name_stays_between_a_verb_and_its_object()
         ("per:sami", "western_troops_in_ukraine", "oppose")]
 
 
+def test_in_a_speakers_own_words_only_a_name_opening_its_clause_is_the_subject():
+    text = 'وأضاف سامي النجار: "إن طريق أوكرانيا إلى العضوية الكاملة في الناتو لا رجعة فيه".'
+    assert _run(text) == [("per:sami", "ukraine_nato_membership", "support")]
+    text = 'وأضاف سامي النجار: "ومع ذلك، فإن الولايات المتحدة لا تؤيد عضوية أوكرانيا في الناتو".'
+    assert _run(text) == [("gpe:us", "ukraine_nato_membership", "oppose")]
+
+
 def test_a_capital_acting_stands_for_its_country():
     text = "رفضت واشنطن إرسال قوات أمريكية إلى أوكرانيا."
     assert _run(text) == [("gpe:us", "us_troops_in_ukraine", "oppose")]

@@ -264,6 +264,22 @@ class StanceFinder:
                 return q.attrs["speaker"]
         return None
 
+    def direct_quote_at(self, pos: int) -> Span | None:
+        """The direct quote with a known speaker that holds ``pos``."""
+        return next((q for q in self.quotes if q.start <= pos < q.end and q.attrs.get("speaker")
+                     and q.attrs.get("kind") == "direct"), None)
+
+    def _opens_clause_at(self, lo: int, pos: int) -> bool:
+        """Whether only clause openers (و، إن، أن …) stand between the last punctuation after ``lo``
+        and ``pos``."""
+        text = self.doc.text[lo:pos]
+        cut = max(text.rfind(ch) for ch in "،,.؛;:\"“”«»")
+        a, b = self.word_range(lo + cut + 1, pos)
+        openers = self.cues.openers
+        # "فإن", "وأن": an opener may carry the conjunction
+        return all(k in openers or (k[:1] in ("و", "ف") and k[1:] in openers)
+                   for k in (self.ws[i].key for i in range(a, b)))
+
     def stance_actors(self, cue: Match, sent: tuple[int, int], prop_span: tuple[int, int]) -> list[str]:
         cue_start, cue_end = self.ws[cue.first].start, self.ws[cue.last].end
         # "الموقف الرسمي للحلف هو …": the position's holder is the genitive after the noun
@@ -292,6 +308,11 @@ class StanceFinder:
         # subject before the cue, nearest first, within the clause
         before = self.actors_near(sent[0], cue_start, prop_span)
         before = [m for m in before if not self._leaves_clause(m.end, cue_start) and not self._object_of_purpose(m)]
+        quote = self.direct_quote_at(cue_start)
+        if quote is not None:
+            # in a speaker's own words a name is the subject only where it opens its clause: in
+            # "إن طريق أوكرانيا إلى العضوية … لا رجعة فيه" Ukraine is the path's, the speaker holds it
+            before = [m for m in before if self._opens_clause_at(max(quote.start, sent[0]), m.start)]
         if before and self._coordinated_verb(cue):
             # "تشن روسيا هجوما على جارتها أوكرانيا، وتشترط …": a verb joined by "، و" shares the
             # subject of the clause before the comma, not the last name in it
