@@ -191,3 +191,17 @@ def test_a_registry_act_named_as_a_verbal_noun_is_that_act():
     events.build()(doc)
     got = [(e.attrs["actor"], e.attrs["action"], e.attrs["target"]) for e in doc.spans("events")]
     assert ("gpe:ru", "assault", "gpe:ua") in got and ("gpe:fr", "aid", "gpe:ua") in got
+
+
+def test_a_reporting_verb_after_a_comma_ends_the_clause_of_the_event_before_it():
+    from rasid.stages import quotes
+
+    text = "رفض سامي النجار فكرة إرسال قوات إلى أوكرانيا، وقال سامي النجار في بروكسل إن روسيا تهدد أوروبا كلها."
+    doc = Document(text, meta={"published": "2025-04-10"})
+    sentences.build()(doc)
+    doc.add("entities", [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
+                         for name, (eid, etype) in NAMES.items() for m in re.finditer(name, text)])
+    quotes.build()(doc)
+    events.build()(doc)
+    rejects = [(e.attrs["actor"], e.attrs["target"]) for e in doc.spans("events") if e.attrs["action"] == "reject"]
+    assert rejects == [("per:sami", "gpe:ua")]

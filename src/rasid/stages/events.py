@@ -131,6 +131,8 @@ class EventFinder:
                       for m in self.mentions}
         self.dates = sorted(doc.spans("dates"), key=lambda d: d.start)
         self.quotes = sorted(doc.spans("quotes"), key=lambda q: q.start)
+        #: where the quotes stage found a reporting verb: "، وقال …" opens a clause of its own
+        self.cue_starts = {q.attrs["cue"]["start"] for q in self.quotes if isinstance(q.attrs.get("cue"), dict)}
 
     def wr(self, start: int, end: int) -> tuple[int, int]:
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
@@ -315,13 +317,15 @@ class EventFinder:
         return None
 
     def clause_end(self, pos: int, sent_end: int) -> int:
-        """Where the clause that starts at pos ends: a semicolon, or the next trigger after a comma."""
+        """Where the clause that starts at pos ends: a semicolon, or after a comma the next trigger,
+        clause opener or reporting verb."""
         for i in range(*self.wr(pos, sent_end)):
             gap = self.text[self.ws[i - 1].end:self.ws[i].start] if i else ""
             if "؛" in gap or ";" in gap:
                 return self.ws[i - 1].end
             if ("،" in gap or "," in gap) and (self.lex.triggers.find(self.tws, i, i + 1) or (
-                    self.lex.openers and self.lex.openers.find(self.ws, i, min(i + 2, len(self.ws))))):
+                    self.lex.openers and self.lex.openers.find(self.ws, i, min(i + 2, len(self.ws))))
+                    or self.ws[i].start in self.cue_starts):
                 return self.ws[i - 1].end
         return sent_end
 
