@@ -238,3 +238,15 @@ def test_a_describing_verb_after_its_named_subject_takes_the_next_name_as_object
     names = {**PEOPLE, "الحلف": ("org:nato", "ORG")}
     rows = _rows(_doc('وكان سامي النجار قد وصف الحلف بأنه "أقوى من أي وقت مضى في تاريخه الطويل".', names))
     assert rows == [("direct", "per:sami", "وصف", "أقوى من أي وقت مضى في تاريخه الطويل")]
+
+
+def test_a_person_after_a_title_is_the_speaker_but_not_a_genitive_after_a_construct_noun():
+    names = {**PEOPLE, "الرئيس الأمريكي": ("per:president", "PER"), "ماثيو ميلر": ("x:per:miller", "PER")}
+    rows = _rows(_doc("وقال المتحدث باسم الخارجية ماثيو ميلر للصحفيين إن واشنطن تشعر بخيبة أمل كبيرة.", names))
+    assert rows == [("indirect", "x:per:miller", "وقال", "واشنطن تشعر بخيبة أمل كبيرة")]
+    rows = _rows(_doc("وقال مستشار الرئيس الأمريكي سامي النجار إن الخطة ستعلن قريبا جدا.", names))
+    assert rows == [("indirect", "per:sami", "وقال", "الخطة ستعلن قريبا جدا")]
+    rows = _rows(_doc("وقالت أسرة سامي النجار إن المستشفى لم يقدم له العلاج اللازم.", names))
+    assert [r[1] for r in rows] == [None]
+    rows = _rows(_doc("ونقلت الوكالة على لسان سامي النجار قوله إن الحكم مسيس ولا أساس له.", names))
+    assert [r[1] for r in rows] == ["per:sami"]

@@ -45,6 +45,7 @@ class EventType:
     action: str
     plover: str | None
     cameo: str
+    unless_object: frozenset[str] = frozenset()  # "نشر بيانا": the trigger is another verb with this object
 
 
 @dataclass
@@ -66,7 +67,8 @@ class EventLexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> EventLexicon:
     raw = json.loads(resources.files("rasid").joinpath("data/events/verbs.json").read_text("utf-8"))
-    entries = [(form, EventType(action, spec["plover"], spec["cameo"]))
+    entries = [(form, EventType(action, spec["plover"], spec["cameo"],
+                                frozenset(fold(w) for w in spec.get("unless_object", []))))
                for action, spec in raw["types"].items() for form in spec["forms"]]
     modality = [(p, kind) for kind, phrases in raw["modality"].items() for p in phrases]
     suffixes = sorted({fold(x) for x in raw.get("object_pronouns", []) + raw.get("accusative", [])}, key=len, reverse=True)
@@ -316,6 +318,15 @@ class EventFinder:
                 return str(m.attrs["id"])
         return None
 
+    def other_verb(self, trig: Match, objects: frozenset[str]) -> bool:
+        """Whether the word after the trigger, or the antecedent right before it, is one of ``objects``."""
+        near = [i for i in (trig.last + 1, trig.first - 1) if 0 <= i < len(self.ws)]
+        for i in near:
+            key = self.ws[i].key
+            if key in objects or (key.startswith("ال") and key[2:] in objects):
+                return True
+        return False
+
     def clause_end(self, pos: int, sent_end: int) -> int:
         """Where the clause that starts at pos ends: a semicolon, or after a comma the next trigger,
         clause opener or reporting verb."""
@@ -353,6 +364,8 @@ class EventFinder:
                 etype: EventType = trig.value  # type: ignore[assignment]
                 if self.with_article(trig) and not self.noun(trig):
                     continue  # "التقدم" is progress, not the verb "تقدم": a verb takes no article
+                if etype.unless_object and self.other_verb(trig, etype.unless_object):
+                    continue  # "في بيان نشره": published, not deployed
                 actors, after = self.actors_for(trig, sent)
                 known = self.registry_act(trig) if not actors else None
                 if known is not None:  # "منذ بداية الغزو": the registry knows who invaded whom

@@ -64,6 +64,7 @@ class Cues:
     addressee_heads: frozenset[str] = frozenset()  # nouns after ل naming who was told (لشبكة، لصحيفة)
     adjunct_max_words: int = 0
     object_first: frozenset[str] = frozenset()  # cue classes whose next name is an object after a named subject
+    speaker_genitive: frozenset[str] = frozenset()  # nouns whose genitive is the speaker (على لسان X)
     not_before_that: frozenset[str] = frozenset()  # "بعد أن": the أن belongs to the adjunct
 
 
@@ -99,6 +100,7 @@ def load_cues() -> Cues:
         addressee_heads=frozenset(fold(w) for w in raw["adjuncts"]["addressee_heads"]),
         adjunct_max_words=int(raw["adjuncts"]["max_words"]),
         object_first=frozenset(raw.get("object_first_classes", [])),
+        speaker_genitive=frozenset(fold(w) for w in raw.get("speaker_genitive_nouns", [])),
         not_before_that=frozenset(fold(w) for w in raw["adjuncts"]["not_before_that"]),
     )
 
@@ -311,6 +313,41 @@ class QuoteFinder:
                 return person[0] if person else None
         return None
 
+    def _genitive(self, start: int, m: Span) -> bool:
+        """Whether ``m`` follows, after ``start``, a word in construct state governing it as a genitive
+        ("مستشار الرئيس", "أسرة أدريان كينغ")."""
+        between = self.words_in(start, m.start)
+        return (bool(between) and not self._definite(between[-1])
+                and self.words[between[-1]].key not in self.cues.speaker_genitive)
+
+    def _definite(self, wi: int) -> bool:
+        """A word that cannot govern a genitive: with the article, with a pronoun suffix (خارجيته،
+        عنها), a name, or a hashtag (#وزير_الخزانة_البريطاني)."""
+        w = self.words[wi]
+        surface = self.text[w.start:w.end]
+        return (w.key.startswith(("ال", "لل")) or surface.endswith(_PRONOUN_SUFFIXES) or "_" in surface
+                or self.text[max(0, w.start - 1):w.start] == "#" or self._inside_mention(w.start, w.end))
+
+    def named_after_title(self, wi: int, stop: int) -> Span | None:
+        """"وقال المتحدث باسم الخارجية ماثيو ميلر إن …": a person named a few words after the cue,
+        right after a word with the article, is in apposition to the title before (a noun governing
+        a genitive never takes the article: in "مسؤول في مكتب ماكرون" Macron is not the speaker)."""
+        if wi + 1 >= len(self.words):
+            return None
+        title = self.words[wi + 1].key
+        if self._anon_head(title) is None and title.removeprefix("ال") not in self.cues.speaker_nouns:
+            return None  # the title opens right after the cue ("بحضور وزير الخارجية …" is no title)
+        start = self.words[wi].end
+        for m in self.mentions_in(start, stop):
+            if m.attrs.get("type") != "PER":
+                continue
+            between = self.words_in(start, m.start)
+            if (not between or len(between) > _APPOSITION_WORDS + 1 or self._punct_between(start, m.start)
+                    or not self._definite(between[-1])):
+                return None
+            return m
+        return None
+
     def _named_right_before(self, wi: int) -> bool:
         """Whether an actor ends at most one word before cue wi, with no punctuation between."""
         if not wi:
@@ -415,14 +452,16 @@ class QuoteFinder:
             if near:
                 # a name standing right after the verb ("وتطالب أنقرة بتسليمها غولن"), else a person
                 # up to three words on (after a title the registry lacks: "رئيس الحلف")
+                # not a genitive: "مستشار الرئيس الأمريكي جاريد كوشنر" is the adviser, not the president
                 people = [m for m in near if m.attrs.get("type") == "PER"
-                          and len(self.words_in(start, m.start)) <= _PERSON_AFTER_CUE]
+                          and len(self.words_in(start, m.start)) <= _PERSON_AFTER_CUE
+                          and not self._genitive(start, m)]
                 if not self.words_in(start, near[0].start):
                     found = near[0]
                 elif people:
                     found = people[0]
         if found is None:
-            named = self.apposition_after(wi, limit)
+            named = self.apposition_after(wi, limit) or self.named_after_title(wi, stop)
             if named is not None:
                 return named, named.end
             anon = self.anonymous_after(wi + 1, stop if stop > start else window_end)
@@ -715,6 +754,8 @@ class QuoteFinder:
 
 _ORG_MAX_WORDS = 6
 _SUBJECT_OPENING_WORDS = 4  # a coordinated clause's subject: named among its sentence's first words
+#: endings of a pronoun suffix on the original letters (a ta marbuta is ة, not ه)
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 _APPOSITION_WORDS = 5  # words of an unknown title before the comma that opens the name in apposition
 
 
