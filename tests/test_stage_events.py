@@ -205,3 +205,10 @@ def test_a_reporting_verb_after_a_comma_ends_the_clause_of_the_event_before_it()
     events.build()(doc)
     rejects = [(e.attrs["actor"], e.attrs["target"]) for e in doc.spans("events") if e.attrs["action"] == "reject"]
     assert rejects == [("per:sami", "gpe:ua")]
+
+
+def test_publishing_a_statement_is_no_deployment():
+    assert _pairs(_events("ونشرت روسيا قوات إضافية قرب أوكرانيا.")) == [
+        ("gpe:ru", "mobilize", "MOBILIZE", "15", "gpe:ua")]
+    assert _events("ونشرت روسيا بيانا عن أوكرانيا.") == []
+    assert _events("وقال سامي النجار في بيان نشره عن أوكرانيا إن الوضع صعب.") == []

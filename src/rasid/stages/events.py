@@ -319,8 +319,14 @@ class EventFinder:
         return None
 
     def other_verb(self, trig: Match, objects: frozenset[str]) -> bool:
-        """Whether the word after the trigger, or the antecedent right before it, is one of ``objects``."""
-        near = [i for i in (trig.last + 1, trig.first - 1) if 0 <= i < len(self.ws)]
+        """Whether the word after the trigger (after its subject's name: "نشرت روسيا بيانا"), or the
+        antecedent right before it ("في بيان نشره"), is one of ``objects``."""
+        after = trig.last + 1
+        if after < len(self.ws):
+            subject = next((m for m in self.mentions if m.start == self.ws[after].start), None)
+            if subject is not None:
+                after = bisect.bisect_left(self.starts, subject.end)
+        near = [i for i in (trig.last + 1, after, trig.first - 1) if 0 <= i < len(self.ws)]
         for i in near:
             key = self.ws[i].key
             if key in objects or (key.startswith("ال") and key[2:] in objects):
