@@ -212,3 +212,9 @@ def test_publishing_a_statement_is_no_deployment():
         ("gpe:ru", "mobilize", "MOBILIZE", "15", "gpe:ua")]
     assert _events("ونشرت روسيا بيانا عن أوكرانيا.") == []
     assert _events("وقال سامي النجار في بيان نشره عن أوكرانيا إن الوضع صعب.") == []
+
+
+def test_a_second_reported_clause_after_a_comma_has_its_own_targets():
+    evs = _events("وقالت فرنسا إنها لن ترسل جنودا إلى أوكرانيا، وإنها تفضل التفاوض مع روسيا بشأن الناتو.")
+    assert [(e["actor"], e["action"], e["target"]) for e in evs if e["action"] == "aid"] == [
+        ("gpe:fr", "aid", "gpe:ua")]

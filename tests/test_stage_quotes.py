@@ -250,3 +250,10 @@ def test_a_person_after_a_title_is_the_speaker_but_not_a_genitive_after_a_constr
     assert [r[1] for r in rows] == [None]
     rows = _rows(_doc("ونقلت الوكالة على لسان سامي النجار قوله إن الحكم مسيس ولا أساس له.", names))
     assert [r[1] for r in rows] == ["per:sami"]
+
+
+def test_a_warning_through_a_spokeswomans_tongue_reports_what_follows_min_anna():
+    names = {**PEOPLE, "وزارة الخارجية": ("org:mfa", "ORG")}
+    rows = _rows(_doc("وكانت وزارة الخارجية قد حذرت على لسان ليلى حداد من أن أي قوات أجنبية ستعتبر أهدافا.",
+                      names))
+    assert [(r[1], r[3]) for r in rows] == [("org:mfa", "أي قوات أجنبية ستعتبر أهدافا")]

@@ -264,3 +264,8 @@ def test_a_cue_of_the_other_polarity_right_after_a_verb_is_its_object():
     # "رفضت بولندا الالتزام": the commitment is what is rejected, not a second, supporting cue
     text = "رفعت ألمانيا إنفاقها الدفاعي. ورفضت بولندا الالتزام بزيادة الإنفاق الدفاعي إلى خمسة في المئة من أجل أوكرانيا."
     assert [s for s in _run(text) if s[0] == "gpe:pl"] == [("gpe:pl", "raise_defense_spending", "oppose")]
+
+
+def test_warning_against_a_measure_opposes_it():
+    text = "وحذرت روسيا من أن أي قوات أجنبية في أوكرانيا ستعتبر أهدافا مشروعة."
+    assert _run(text) == [("gpe:ru", "western_troops_in_ukraine", "oppose")]

@@ -668,6 +668,8 @@ class QuoteFinder:
             if attribution:
                 if speaker is None:
                     continue
+                if any(self.is_cue(k) and not self.is_weak(k) for k in self.words_in(sent_start, w.start)[-2:]):
+                    continue  # "حذرت على لسان المتحدثة …": the verb right before reports, the phrase names who
                 before = self.text[sent_start:w.start].strip(" ،,")
                 if len(WORD.findall(before)) >= 3:
                     c0, c1 = sent_start, w.start
