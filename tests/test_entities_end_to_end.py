@@ -117,3 +117,10 @@ def test_platforms_states_and_a_two_word_capital_spelling_are_registry_entities(
 def test_a_channels_transliterated_name_holds_no_other_channel() -> None:
     found = _entities("وقال مسؤول لشبكة سي إن بي سي إن الرسوم سترتفع.")
     assert [m for m in found if not m[1].startswith("x:anon:")] == [("سي إن بي سي", "org:cnbc")]
+
+
+def test_a_bare_minister_is_the_last_minister_named() -> None:
+    found = _entities("قال وزير الدفاع الأمريكي بيت هيغسيث إن أوروبا يجب أن تنفق أكثر. وشدد الوزير على أن "
+                      "الحلفاء يتحملون العبء. وقال الوزير الأول الفرنسي إن باريس مستعدة.")
+    assert ("الوزير", "per:pete_hegseth") in found
+    assert sum(1 for surface, _ in found if surface == "الوزير") == 1  # "الوزير الأول" is another office

@@ -270,7 +270,7 @@ class Linker:
                 continue
 
             def holds(eid: str, calque: dict[str, Any] = calque) -> bool:
-                return any(calque["title_en"] in (t := r.get("title_en") or "")
+                return any(any(w in (t := r.get("title_en") or "") for w in calque["title_en"])
                            and not any(u in t for u in calque["unless_en"])
                            for r in self._active_roles(eid, published))
 

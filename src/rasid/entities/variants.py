@@ -34,7 +34,9 @@ def title_rules() -> dict[str, Any]:
     """Former-holder adjectives and the counterpart noun (data/entities/rules/titles.json), folded."""
     raw = _rules("titles.json")
     counterpart = raw["counterpart"]
-    calques = [{"form": fold(c["form"]), "title_en": c["title_en"], "unless_en": tuple(c.get("unless_en", [])),
+    calques = [{"form": fold(c["form"]),
+                "title_en": tuple([c["title_en"]] if isinstance(c["title_en"], str) else c["title_en"]),
+                "unless_en": tuple(c.get("unless_en", [])),
                 "unless_next": {fold(w) for w in c.get("unless_next", [])}} for c in raw.get("calques", [])]
     return {"former": [fold(w) for w in raw["former"]], "leaders": {fold(w) for w in raw["leaders"]},
             "counterpart": {fold(counterpart["noun"]) + fold(s) for s in counterpart["suffixes"]},
