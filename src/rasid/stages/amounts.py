@@ -73,6 +73,9 @@ class AmountLexicon:
     months: frozenset[str]
     year_min: int
     year_max: int
+    hijri_year_min: int = 1300
+    hijri_year_max: int = 1500
+    hijri_markers: frozenset[str] = frozenset()
 
 
 def _read_json(name: str) -> dict[str, Any]:
@@ -125,6 +128,9 @@ def amount_lexicon() -> AmountLexicon:
         months=frozenset(fold(m).lower() for m in excl["months"]),
         year_min=int(excl["year_min"]),
         year_max=int(excl["year_max"]),
+        hijri_year_min=int(excl["hijri_year_min"]),
+        hijri_year_max=int(excl["hijri_year_max"]),
+        hijri_markers=frozenset(fold(m) for m in excl["hijri_markers"]),
     )
 
 
@@ -347,6 +353,18 @@ class AmountFinder:
                 return True
         return False
 
+    def _dated_year(self, toks: list[Token], p: NumberParse) -> bool:
+        """"شعبان 1446 هـ", "يونيو 2023": four digits after a month name are its year (Hijri too), and
+        a number before a Hijri marker is a year."""
+        if not p.digits or p.scaled or p.last - p.first != 1:
+            return False
+        raw = toks[p.first].text
+        if p.last < len(toks) and fold(toks[p.last].text) in self.lex.hijri_markers:
+            return True
+        hijri = raw.isdigit() and self.lex.hijri_year_min <= int(raw) <= self.lex.hijri_year_max
+        return p.first > 0 and self._is_month(toks, p.first - 1) and len(raw) == 4 and (
+            hijri or self._year_like(toks, p))
+
     def _year_like(self, toks: list[Token], p: NumberParse) -> bool:
         if not p.digits or p.scaled or p.last - p.first != 1:
             return False
@@ -407,6 +425,8 @@ class AmountFinder:
         if self._cue_before(toks, before, lex.designators) or self._cue_before(toks, a, lex.year_before):
             return None, self._chain_end(toks, b)
         chain = self._chain_end(toks, b)
+        if self._dated_year(toks, p):
+            return None, chain
         if self._is_month(toks, chain) or (chain > b and all(
                 toks[k].kind == "num" and toks[k].text.isdigit() and len(toks[k].text) == 4
                 for k in range(b + 1, chain, 2)) and self._year_like(toks, p)):
