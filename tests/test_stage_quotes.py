@@ -257,3 +257,8 @@ def test_a_warning_through_a_spokeswomans_tongue_reports_what_follows_min_anna()
     rows = _rows(_doc("وكانت وزارة الخارجية قد حذرت على لسان ليلى حداد من أن أي قوات أجنبية ستعتبر أهدافا.",
                       names))
     assert [(r[1], r[3]) for r in rows] == [("org:mfa", "أي قوات أجنبية ستعتبر أهدافا")]
+
+
+def test_whom_a_warning_is_addressed_to_before_a_colon_is_not_content():
+    rows = _rows(_doc("سامي النجار يحذر الأوروبيين: لن نبقى في أوروبا إلى الأبد", PEOPLE))
+    assert [(r[1], r[3]) for r in rows] == [("per:sami", "لن نبقى في أوروبا إلى الأبد")]

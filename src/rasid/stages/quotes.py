@@ -558,6 +558,15 @@ class QuoteFinder:
         """Where what was said starts when adjuncts stand between the speaker and the complementiser
         ("لشبكة CNN، إن …", "في مقابلة مع قناة فرانس 24 إن …"); ``pos`` itself otherwise."""
         ahead = self.words_in(pos, limit)[: self.cues.adjunct_max_words + 1]
+        # "يحذر الأوروبيين: لن نبقى …": one or two words (whom it is said to), then a colon
+        for k in range(min(2, len(ahead) - 1)):
+            if self.is_cue(ahead[k]):
+                break
+            gap = self.text[self.words[ahead[k]].end:self.words[ahead[k + 1]].start]
+            if any(ch in gap for ch in '"«»“”'):
+                break
+            if ":" in gap:
+                return self.content_start_after(self.words[ahead[k]].end, limit)
         if not ahead or not self._opens_adjunct(self.words[ahead[0]].key):
             return pos
         previous = self.words[ahead[0]].end
