@@ -130,10 +130,10 @@ def test_a_named_meeting_the_trigger_stands_in_is_the_target():
         ("gpe:fr", "meet", "CONSULT", "04", "event:talks"), ("gpe:ir", "meet", "CONSULT", "04", "event:talks")]
 
 
-def test_a_purpose_clause_in_reported_speech_is_done_by_the_speaker():
+def _events_after_quotes(text: str) -> Document:
+    """The document after sentences, the NAMES mentions, quotes and events."""
     from rasid.stages import quotes
 
-    text = "وقال سامي النجار إنه سيسافر الأسبوع المقبل لحضور اجتماعات الناتو."
     doc = Document(text, meta={"published": "2025-04-10"})
     sentences.build()(doc)
     doc.add("entities", [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
@@ -141,6 +141,11 @@ def test_a_purpose_clause_in_reported_speech_is_done_by_the_speaker():
     doc.objects["entities"] = {}
     quotes.build()(doc)
     events.build()(doc)
+    return doc
+
+
+def test_a_purpose_clause_in_reported_speech_is_done_by_the_speaker():
+    doc = _events_after_quotes("وقال سامي النجار إنه سيسافر الأسبوع المقبل لحضور اجتماعات الناتو.")
     assert [(e.attrs["actor"], e.attrs["plover"], e.attrs["target"]) for e in doc.spans("events")
             if e.attrs["plover"]] == [("per:sami", "CONSULT", "org:nato")]
 
@@ -194,15 +199,8 @@ def test_a_registry_act_named_as_a_verbal_noun_is_that_act():
 
 
 def test_a_reporting_verb_after_a_comma_ends_the_clause_of_the_event_before_it():
-    from rasid.stages import quotes
-
-    text = "رفض سامي النجار فكرة إرسال قوات إلى أوكرانيا، وقال سامي النجار في بروكسل إن روسيا تهدد أوروبا كلها."
-    doc = Document(text, meta={"published": "2025-04-10"})
-    sentences.build()(doc)
-    doc.add("entities", [Span(m.start(), m.end(), "entity", {"id": eid, "type": etype})
-                         for name, (eid, etype) in NAMES.items() for m in re.finditer(name, text)])
-    quotes.build()(doc)
-    events.build()(doc)
+    doc = _events_after_quotes(
+        "رفض سامي النجار فكرة إرسال قوات إلى أوكرانيا، وقال سامي النجار في بروكسل إن روسيا تهدد أوروبا كلها.")
     rejects = [(e.attrs["actor"], e.attrs["target"]) for e in doc.spans("events") if e.attrs["action"] == "reject"]
     assert rejects == [("per:sami", "gpe:ua")]
 

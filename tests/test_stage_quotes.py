@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from rasid.doc import Document, Span
 from rasid.stages import quotes, sentences
 
@@ -215,16 +217,19 @@ def test_yuadd_is_considered_unless_a_complementiser_follows():
         "per:sami"]
 
 
-def test_adjuncts_between_speaker_and_complementiser_are_not_content():
+@pytest.mark.parametrize("text,row", [
+    ("وقال سامي النجار لشبكة سي إن إن، إن المحادثات ستستأنف الأسبوع المقبل.",
+     ("indirect", "per:sami", "وقال", "المحادثات ستستأنف الأسبوع المقبل")),
+    ("وقالت ليلى حداد في مقابلة مع قناة فرانس 24، الثلاثاء، إن الحكومة ستدعم الجيش.",
+     ("indirect", "per:laila", "وقالت", "الحكومة ستدعم الجيش")),
+    ("وقال سامي النجار لدى وصوله: إن بلاده ستدعم الاتفاق بلا تردد.",
+     ("indirect", "per:sami", "وقال", "بلاده ستدعم الاتفاق بلا تردد")),
+    ("وقال سامي النجار في مقابلة: الحكومة ستدعم الجيش بكل قوة.",
+     ("indirect", "per:sami", "وقال", "الحكومة ستدعم الجيش بكل قوة")),
+])
+def test_adjuncts_between_speaker_and_complementiser_are_not_content(text, row):
     names = {**PEOPLE, "سي إن إن": ("org:cnn", "ORG"), "فرانس 24": ("org:france24", "ORG")}
-    rows = _rows(_doc("وقال سامي النجار لشبكة سي إن إن، إن المحادثات ستستأنف الأسبوع المقبل.", names))
-    assert rows == [("indirect", "per:sami", "وقال", "المحادثات ستستأنف الأسبوع المقبل")]
-    rows = _rows(_doc("وقالت ليلى حداد في مقابلة مع قناة فرانس 24، الثلاثاء، إن الحكومة ستدعم الجيش.", names))
-    assert rows == [("indirect", "per:laila", "وقالت", "الحكومة ستدعم الجيش")]
-    rows = _rows(_doc("وقال سامي النجار لدى وصوله: إن بلاده ستدعم الاتفاق بلا تردد.", names))
-    assert rows == [("indirect", "per:sami", "وقال", "بلاده ستدعم الاتفاق بلا تردد")]
-    rows = _rows(_doc("وقال سامي النجار في مقابلة: الحكومة ستدعم الجيش بكل قوة.", names))
-    assert rows == [("indirect", "per:sami", "وقال", "الحكومة ستدعم الجيش بكل قوة")]
+    assert _rows(_doc(text, names)) == [row]
 
 
 def test_an_adjunct_of_its_own_keeps_the_content_whole():
@@ -240,16 +245,15 @@ def test_a_describing_verb_after_its_named_subject_takes_the_next_name_as_object
     assert rows == [("direct", "per:sami", "وصف", "أقوى من أي وقت مضى في تاريخه الطويل")]
 
 
-def test_a_person_after_a_title_is_the_speaker_but_not_a_genitive_after_a_construct_noun():
+@pytest.mark.parametrize("text,speaker", [
+    ("وقال المتحدث باسم الخارجية ماثيو ميلر للصحفيين إن واشنطن تشعر بخيبة أمل كبيرة.", "x:per:miller"),
+    ("وقال مستشار الرئيس الأمريكي سامي النجار إن الخطة ستعلن قريبا جدا.", "per:sami"),
+    ("وقالت أسرة سامي النجار إن المستشفى لم يقدم له العلاج اللازم.", None),
+    ("ونقلت الوكالة على لسان سامي النجار قوله إن الحكم مسيس ولا أساس له.", "per:sami"),
+])
+def test_a_person_after_a_title_is_the_speaker_but_not_a_genitive_after_a_construct_noun(text, speaker):
     names = {**PEOPLE, "الرئيس الأمريكي": ("per:president", "PER"), "ماثيو ميلر": ("x:per:miller", "PER")}
-    rows = _rows(_doc("وقال المتحدث باسم الخارجية ماثيو ميلر للصحفيين إن واشنطن تشعر بخيبة أمل كبيرة.", names))
-    assert rows == [("indirect", "x:per:miller", "وقال", "واشنطن تشعر بخيبة أمل كبيرة")]
-    rows = _rows(_doc("وقال مستشار الرئيس الأمريكي سامي النجار إن الخطة ستعلن قريبا جدا.", names))
-    assert rows == [("indirect", "per:sami", "وقال", "الخطة ستعلن قريبا جدا")]
-    rows = _rows(_doc("وقالت أسرة سامي النجار إن المستشفى لم يقدم له العلاج اللازم.", names))
-    assert [r[1] for r in rows] == [None]
-    rows = _rows(_doc("ونقلت الوكالة على لسان سامي النجار قوله إن الحكم مسيس ولا أساس له.", names))
-    assert [r[1] for r in rows] == ["per:sami"]
+    assert [r[1] for r in _rows(_doc(text, names))] == [speaker]
 
 
 def test_a_warning_through_a_spokeswomans_tongue_reports_what_follows_min_anna():
