@@ -124,3 +124,12 @@ def test_a_bare_minister_is_the_last_minister_named() -> None:
                       "الحلفاء يتحملون العبء. وقال الوزير الأول الفرنسي إن باريس مستعدة.")
     assert ("الوزير", "per:pete_hegseth") in found
     assert sum(1 for surface, _ in found if surface == "الوزير") == 1  # "الوزير الأول" is another office
+
+
+def test_a_title_followed_by_a_name_in_apposition_is_that_person() -> None:
+    # on 2025-02-12 the German chancellor was Scholz; the incoming one named after the title is Merz
+    found = _entities("وأكد المستشار الألماني المقبل فريدريش ميرتس أن برلين سترفع الإنفاق.")
+    assert ("المستشار الألماني", "per:friedrich_merz") in found
+    # the vice-president's title holds the president's: the name after it is the president's
+    found = _entities("وألقى نائب الرئيس الأمريكي دونالد ترامب خطابا.")
+    assert ("نائب الرئيس الأمريكي", "per:jd_vance") in found and ("دونالد ترامب", "per:donald_trump") in found

@@ -137,6 +137,7 @@ class Linker:
         mentions += self._calques(view, mentions, published)  # after the tagger: "محمد الأمين" is a name
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and m.end > m.start]
         mentions.sort(key=lambda m: (m.start, m.end))
+        self._titles_named_after(view, mentions)
         return mentions, self._table(doc.text, mentions, published)
 
     def _modified_alias(self, view: View, m: Mention) -> bool:
@@ -147,6 +148,37 @@ class Linker:
             return False
         following = _next_word(view.text, m.vend)
         return following.startswith("ال") and following not in not_modifiers()
+
+    def _titles_named_after(self, view: View, mentions: list[Mention]) -> None:
+        """"المستشار الألماني المقبل فريدريش ميرتس", "رئيس الوزراء البريطاني السابق بوريس جونسون": a
+        person's title followed by a name in apposition (at most an adjective with the article, or a
+        comma, between) describes that person, whoever held the office at the date."""
+        for i, title in enumerate(mentions):
+            if title.kind != "title" or title.etype != "PER":
+                continue
+            name = next((m for m in mentions[i + 1:] if m.vstart >= title.vend), None)  # past the nisba inside
+            if name is None or name.etype != "PER" or name.kind not in (*NAME_KINDS, "surname") \
+                    or name.entity_id == title.entity_id:
+                continue
+            gap = view.text[title.vend:name.vstart]
+            words = gap.replace("،", " ").replace(",", " ").split()
+            if len(words) > 1 or not all(w.startswith("ال") for w in words) or any(ch in gap for ch in ".:؛"):
+                continue
+            surface = " ".join(view.text[title.vstart:title.vend].split())
+            if any(t != surface and t in surface for t in self._role_titles(name.entity_id)):
+                continue  # "نائب الرئيس الأمريكي دونالد ترامب": the name is the president's, inside the title
+            spelled = " ".join(view.text[name.vstart:name.vend].split())
+            if name.entity_id.startswith("x:") and max(
+                    (fuzz.ratio(spelled, f) for f in self.folded_forms.get(title.entity_id, [])), default=0) \
+                    >= self.min_ratio - 15:
+                name.entity_id, name.etype = title.entity_id, title.etype  # "كيم يونغ اون": the holder, respelt
+                continue
+            title.entity_id = name.entity_id
+
+    def _role_titles(self, eid: str) -> list[str]:
+        """The folded full titles of a registry person's roles."""
+        roles = self.registry.entries.get(eid, {}).get("roles", [])
+        return [" ".join(fold(t).split()) for r in roles for t in r.get("title", [])]
 
     def _homographs(self, text: str, mentions: list[Mention]) -> None:
         """"عمان" is Oman or Amman (data/entities/rules/homographs.json): a diacritised spelling
