@@ -169,9 +169,10 @@ class Linker:
                 continue  # "نائب الرئيس الأمريكي دونالد ترامب": the name is the president's, inside the title
             spelled = " ".join(view.text[name.vstart:name.vend].split())
             if name.entity_id.startswith("x:") and max(
-                    (fuzz.ratio(spelled, f) for f in self.folded_forms.get(title.entity_id, [])), default=0) \
-                    >= self.min_ratio - 15:
-                name.entity_id, name.etype = title.entity_id, title.etype  # "كيم يونغ اون": the holder, respelt
+                    (fuzz.partial_ratio(spelled, f) for f in self.folded_forms.get(title.entity_id, [])),
+                    default=0) >= self.min_ratio:
+                # "كيم يونغ اون", "رجب طيب" (a name cut short): the holder, respelt
+                name.entity_id, name.etype = title.entity_id, title.etype
                 continue
             title.entity_id = name.entity_id
 
