@@ -127,9 +127,19 @@ def test_a_bare_minister_is_the_last_minister_named() -> None:
 
 
 def test_a_title_followed_by_a_name_in_apposition_is_that_person() -> None:
-    # on 2025-02-12 the German chancellor was Scholz; the incoming one named after the title is Merz
-    found = _entities("وأكد المستشار الألماني المقبل فريدريش ميرتس أن برلين سترفع الإنفاق.")
-    assert ("المستشار الألماني", "per:friedrich_merz") in found
+    # on 2025-02-12 the last British prime minister to leave office was Sunak; the one named is Johnson
+    found = _entities("وقال رئيس الوزراء البريطاني السابق بوريس جونسون إن أوكرانيا ستنتصر.")
+    assert ("رئيس الوزراء البريطاني السابق", "per:boris_johnson") in found
     # the vice-president's title holds the president's: the name after it is the president's
     found = _entities("وألقى نائب الرئيس الأمريكي دونالد ترامب خطابا.")
     assert ("نائب الرئيس الأمريكي", "per:jd_vance") in found and ("دونالد ترامب", "per:donald_trump") in found
+
+
+def test_an_incoming_title_is_the_next_holder_within_a_year() -> None:
+    doc = default_pipeline().run_doc(make_document("وقال المستشار الألماني المقبل إن برلين سترفع الإنفاق.",
+                                                   published="2025-03-04"))
+    found = [(doc.text[m.start:m.end], m.attrs["id"]) for m in doc.spans("entities")]
+    assert ("المستشار الألماني المقبل", "per:friedrich_merz") in found
+    doc = default_pipeline().run_doc(make_document("وقال الرئيس الأمريكي إن الحرب ستنتهي.", published="2024-12-10"))
+    assert ("الرئيس الأمريكي", "per:joe_biden") in [(doc.text[m.start:m.end], m.attrs["id"])
+                                                   for m in doc.spans("entities")]

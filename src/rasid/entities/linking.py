@@ -165,7 +165,7 @@ class Linker:
             if len(words) > 1 or not all(w.startswith("ال") for w in words) or any(ch in gap for ch in ".:؛"):
                 continue
             surface = " ".join(view.text[title.vstart:title.vend].split())
-            if any(t != surface and t in surface for t in self._role_titles(name.entity_id)):
+            if any(t in surface and not surface.startswith(t) for t in self._role_titles(name.entity_id)):
                 continue  # "نائب الرئيس الأمريكي دونالد ترامب": the name is the president's, inside the title
             spelled = " ".join(view.text[name.vstart:name.vend].split())
             if name.entity_id.startswith("x:") and max(

@@ -43,6 +43,7 @@ class Form:
     needs_article: bool = False  # key had its article removed: it must follow لل / ال
     anaphor: bool = False  # a bare head noun ("المجموعة"): only refers back to an earlier mention
     former: bool = False  # a title with "السابق": a role that ended before the publication date
+    incoming: bool = False  # a title with "المنتخب": a role that starts after the publication date
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ class Matcher:
         self.forms.setdefault(key, []).append(form)
         if key.startswith(ARTICLE) and len(key) > len(ARTICLE) + 2:
             stripped = Form(form.entity_id, form.kind, form.role, needs_article=True, anaphor=form.anaphor,
-                            former=form.former)
+                            former=form.former, incoming=form.incoming)
             self.forms.setdefault(key[len(ARTICLE):], []).append(stripped)
 
     def _add_entry(self, entry: dict) -> None:
@@ -137,13 +138,16 @@ class Matcher:
             self._add(key, Form(eid, "generic", anaphor=True))
         for key in sorted(paraphrases - own):
             self._add(key, Form(eid, "generic"))
-        former = title_rules()["former"]
+        former, incoming = title_rules()["former"], title_rules()["incoming"]
         for i, role in enumerate(entry.get("roles", [])):
             for text in role.get("title", []):
                 self._add(text, Form(eid, "title", i))
                 if role.get("end"):  # "وزير الدفاع الأمريكي السابق"
                     for word in former:
                         self._add(f"{text} {word}", Form(eid, "title", i, former=True))
+                if role.get("start"):  # "الرئيس الأمريكي المنتخب"
+                    for word in incoming:
+                        self._add(f"{text} {word}", Form(eid, "title", i, incoming=True))
             for text in role.get("generic", []):
                 self._add(text, Form(eid, "generic", i))
 
@@ -194,7 +198,15 @@ class Matcher:
         generic: list[Match] = []
         usable = []
         latest_former: dict[tuple[int, int], Match] = {}
+        next_holder: dict[tuple[int, int], Match] = {}
         for m in self.candidates(view_text):
+            if m.form.incoming:
+                role = self.registry.entries[m.form.entity_id]["roles"][m.form.role]
+                if published is not None and _within_a_year(published, role["start"]):
+                    best = next_holder.get((m.start, m.end))
+                    if best is None or _start_of(self.registry, best) > role["start"]:
+                        next_holder[(m.start, m.end)] = m
+                continue
             if m.form.former:
                 role = self.registry.entries[m.form.entity_id]["roles"][m.form.role]
                 if role_ended(role, published):
@@ -211,6 +223,7 @@ class Matcher:
             else:
                 usable.append(m)
         usable.extend(latest_former.values())  # the most recently ended holder of a former title
+        usable.extend(next_holder.values())  # the next holder of an incoming title
         usable.sort(key=lambda m: self.rank(m, published), reverse=True)
         resolved = _non_overlapping(usable)
         # a title or an organisation names a country or organisation inside it ("وزير الدفاع الأمريكي"): keep those
@@ -231,6 +244,21 @@ def role_ended(role: dict, published: str | None) -> bool:
     """Whether a role had ended by the publication date (undated documents: any ended role)."""
     end = role.get("end")
     return bool(end) and (published is None or end <= published)
+
+
+def _within_a_year(published: str, start: str) -> bool:
+    """Whether a role starts after the publication date and within a year of it: an "elect" or
+    "incoming" holder is known by then, a later one is not."""
+    from datetime import date
+
+    def day(value: str) -> date:
+        parts = (value[:10].split("-") + ["01", "01"])[:3]
+        return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    return 0 < (day(start) - day(published)).days <= 366
+
+
+def _start_of(registry: Registry, match: Match) -> str:
+    return registry.entries[match.form.entity_id]["roles"][match.form.role].get("start") or ""
 
 
 def _end_of(registry: Registry, match: Match) -> str:
