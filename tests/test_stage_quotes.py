@@ -266,3 +266,13 @@ def test_a_warning_through_a_spokeswomans_tongue_reports_what_follows_min_anna()
 def test_whom_a_warning_is_addressed_to_before_a_colon_is_not_content():
     rows = _rows(_doc("سامي النجار يحذر الأوروبيين: لن نبقى في أوروبا إلى الأبد", PEOPLE))
     assert [(r[1], r[3]) for r in rows] == [("per:sami", "لن نبقى في أوروبا إلى الأبد")]
+
+
+def test_a_clause_link_and_a_reporting_verb_after_a_comma_open_another_report():
+    names = {**PEOPLE, "الأمم المتحدة": ("org:un", "ORG")}
+    rows = _rows(_doc("وقال سامي النجار إن عدد القتلى تجاوز أربعين ألفا، فيما قالت الأمم المتحدة إن معظم السكان "
+                      "نزحوا مرة واحدة.", names))
+    assert [(r[1], r[3]) for r in rows] == [("per:sami", "عدد القتلى تجاوز أربعين ألفا"),
+                                            ("org:un", "معظم السكان نزحوا مرة واحدة")]
+    rows = _rows(_doc("وقال سامي النجار الأسبوع الماضي إن المحادثات ستستأنف قريبا.", names))
+    assert [(r[1], r[3]) for r in rows] == [("per:sami", "المحادثات ستستأنف قريبا")]

@@ -760,6 +760,11 @@ class QuoteFinder:
             if (self.words[j].key in self.cues.verbs or self._starts_comment(j)) and \
                     self.text[c0:self.words[j].start].rstrip().endswith(("،", ",")):
                 return self.words[j].start
+            # "، فيما قالت الأمم المتحدة إن …": a clause link and a reporting verb open another report
+            if (self.words[j].key in self.cues.clause_links and j + 1 < len(self.words)
+                    and self.words[j + 1].key in self.cues.verbs
+                    and self.text[c0:self.words[j].start].rstrip().endswith(("،", ","))):
+                return self.words[j].start
         return sent_end
 
 
