@@ -143,3 +143,9 @@ def test_an_incoming_title_is_the_next_holder_within_a_year() -> None:
     doc = default_pipeline().run_doc(make_document("وقال الرئيس الأمريكي إن الحرب ستنتهي.", published="2024-12-10"))
     assert ("الرئيس الأمريكي", "per:joe_biden") in [(doc.text[m.start:m.end], m.attrs["id"])
                                                    for m in doc.spans("entities")]
+
+
+def test_a_patronymic_alias_after_another_given_name_is_not_its_usual_bearer() -> None:
+    found = _entities("وقال الأمير فيصل بن سلمان إن المدينة ستستضيف المعرض.")
+    assert not any(eid == "per:mohammed_bin_salman" for _, eid in found)
+    assert ("بن سلمان", "per:mohammed_bin_salman") in _entities("وقال ولي العهد بن سلمان إن المملكة ستستثمر.")

@@ -125,7 +125,8 @@ class Linker:
 
         resolved, generic = self.matcher.find(view.text, published)
         mentions = [self._mention(view, m.start, m.end, m.form.entity_id, m.form.kind) for m in resolved]
-        mentions = [m for m in mentions if not is_noise(m.start, m.end) and not self._modified_alias(view, m)]
+        mentions = [m for m in mentions if not is_noise(m.start, m.end) and not self._modified_alias(view, m)
+                    and not self._someone_elses_patronymic(view, m)]
         self._homographs(doc.text, mentions)
         mentions += self._generic_titles(view, generic, mentions, published)
         mentions += self._counterparts(view, mentions, published)
@@ -139,6 +140,22 @@ class Linker:
         mentions.sort(key=lambda m: (m.start, m.end))
         self._titles_named_after(view, mentions)
         return mentions, self._table(doc.text, mentions, published)
+
+    def _someone_elses_patronymic(self, view: View, m: Mention) -> bool:
+        """"وزير الطاقة الأمير عبد العزيز بن سلمان" is not "بن سلمان" (Mohammed bin Salman): an alias
+        that is a patronymic (بن، ابن …) right after a given name belongs to that name's bearer.  A
+        given name is a person-name word of the tagger's gazetteer that is not a title (الأمير)."""
+        if m.kind != "alias" or m.etype != "PER" or self.tagger is None:
+            return False
+        first = view.text[m.vstart:m.vend].split(" ", 1)[0]
+        if first not in self.particles:
+            return False
+        before = re.search(r"(\w+) $", view.text[max(0, m.vstart - 30):m.vstart])
+        if before is None:
+            return False
+        word = before.group(1)
+        classes = self.tagger.gazetteer.entries.get(word) or ""
+        return "PER" in classes and word not in self.tagger.extractor.triggers
 
     def _modified_alias(self, view: View, m: Mention) -> bool:
         """"مجلس الأمن القومي" is not "مجلس الأمن": an organisation's short name of several words,
