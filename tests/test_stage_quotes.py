@@ -276,3 +276,10 @@ def test_a_clause_link_and_a_reporting_verb_after_a_comma_open_another_report():
                                             ("org:un", "معظم السكان نزحوا مرة واحدة")]
     rows = _rows(_doc("وقال سامي النجار الأسبوع الماضي إن المحادثات ستستأنف قريبا.", names))
     assert [(r[1], r[3]) for r in rows] == [("per:sami", "المحادثات ستستأنف قريبا")]
+
+
+def test_a_reporting_verb_after_a_comma_shares_the_subject_of_the_verb_opening_its_sentence():
+    names = {**PEOPLE, "وزير الخارجية": ("per:sami", "PER")}
+    rows = _rows(_doc("في المقابل، اتهم وزير الخارجية سامي النجار الوكالة بالانحياز، وقال إن بلاده علقت تعاونها "
+                      "مع المفتشين.", names))
+    assert [(r[1], r[3]) for r in rows] == [("per:sami", "بلاده علقت تعاونها مع المفتشين")]

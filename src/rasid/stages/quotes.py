@@ -501,6 +501,23 @@ class QuoteFinder:
         found, _ = self.speaker_after_cue(k, sent_end)
         return found if found is not None else self.speaker_before_cue(k, sent_start)
 
+    def first_verbs_subject(self, wi: int, sent_start: int) -> Span | None:
+        """"اتهم وزير الخارجية الإيراني عباس عراقجي الوكالة …، وقال إن …": a reporting verb joined by
+        "، و" with no subject of its own shares that of the verb opening its sentence, the person named
+        right after it (however long the title before the name)."""
+        w = self.words[wi]
+        surface = fold(self.text[w.start:w.end])
+        if not (surface.startswith("و") and surface[1:] == w.key):
+            return None
+        if not self.text[sent_start:w.start].rstrip().endswith(("،", ",")):
+            return None
+        opening = self.words_in(sent_start, w.start)[:_SUBJECT_WINDOW]
+        if not opening:
+            return None
+        limit = self.words[opening[-1]].end
+        people = [m for m in self.mentions_in(sent_start, w.start) if m.attrs.get("type") == "PER" and m.start < limit]
+        return people[0] if people else None
+
     def participle_subject(self, wi: int, sent_start: int) -> Span | None:
         """A participle (مشيرا، قائلا) shares its sentence's subject: that of the sentence's first cue
         when there is one (None, to carry the previous speaker, when it has none), else
@@ -689,6 +706,8 @@ class QuoteFinder:
                     speaker = self.speaker_before_cue(j, sent_start)
                     if speaker is None and not self._opens_clause(j, sent_start):
                         continue
+                if speaker is None:
+                    speaker = self.first_verbs_subject(j, sent_start)
                 if self.is_weak(j) and not self._complement_follows(phrase_end, sent_end):
                     continue
                 c0 = self.past_adjuncts(self.content_start_after(phrase_end, sent_end), sent_end)
