@@ -283,3 +283,10 @@ def test_a_reporting_verb_after_a_comma_shares_the_subject_of_the_verb_opening_i
     rows = _rows(_doc("وقالت ليلى حداد إن المحادثات متعثرة منذ أشهر. في المقابل، اتهم وزير الخارجية الإيراني "
                       "الوكالة بالانحياز، وقال إن بلاده علقت تعاونها مع المفتشين.", names))[1:]
     assert [(r[1], r[3]) for r in rows] == [("per:minister", "بلاده علقت تعاونها مع المفتشين")]
+
+
+def test_an_anonymous_source_ends_before_the_occasion_of_speaking():
+    rows = _rows(_doc("وقال مسؤول في تصريحات لوكالة الأنباء إن الاتفاق قريب جدا من الاكتمال.", PEOPLE))
+    assert [(r[1].rsplit(":", 1)[-1], r[3]) for r in rows] == [("مسوول", "الاتفاق قريب جدا من الاكتمال")]
+    rows = _rows(_doc("وقال مسؤول في الخارجية إن الاتفاق قريب جدا من الاكتمال.", PEOPLE))
+    assert [r[1].rsplit(":", 1)[-1] for r in rows] == ["مسوول_في"]

@@ -65,6 +65,7 @@ class Cues:
     adjunct_max_words: int = 0
     object_first: frozenset[str] = frozenset()  # cue classes whose next name is an object after a named subject
     speaker_genitive: frozenset[str] = frozenset()  # nouns whose genitive is the speaker (على لسان X)
+    occasions: frozenset[str] = frozenset()  # nouns after في that say when it was said (في تصريحات)
     not_before_that: frozenset[str] = frozenset()  # "بعد أن": the أن belongs to the adjunct
 
 
@@ -101,6 +102,7 @@ def load_cues() -> Cues:
         adjunct_max_words=int(raw["adjuncts"]["max_words"]),
         object_first=frozenset(raw.get("object_first_classes", [])),
         speaker_genitive=frozenset(fold(w) for w in raw.get("speaker_genitive_nouns", [])),
+        occasions=frozenset(fold(w) for w in raw.get("speech_occasions", [])),
         not_before_that=frozenset(fold(w) for w in raw["adjuncts"]["not_before_that"]),
     )
 
@@ -268,6 +270,9 @@ class QuoteFinder:
                         or self._punct_between(self.words[last].end, nxt.start)):
                     break
                 if nxt.key == "في" and not seen_fi:
+                    following = self.words[last + 2].key if last + 2 < len(self.words) else ""
+                    if following in self.cues.occasions:
+                        break  # "مسؤول في تصريحات …": when it was said, not where the source works
                     seen_fi = True
                 elif nxt.key[:1] in "لب" or (not seen_fi and last - j >= 1):
                     break
