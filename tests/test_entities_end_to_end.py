@@ -149,3 +149,9 @@ def test_a_patronymic_alias_after_another_given_name_is_not_its_usual_bearer() -
     found = _entities("وقال الأمير فيصل بن سلمان إن المدينة ستستضيف المعرض.")
     assert not any(eid == "per:mohammed_bin_salman" for _, eid in found)
     assert ("بن سلمان", "per:mohammed_bin_salman") in _entities("وقال ولي العهد بن سلمان إن المملكة ستستثمر.")
+
+
+def test_an_incoming_title_with_no_known_next_holder_is_nobody() -> None:
+    doc = default_pipeline().run_doc(make_document("وقال الرئيس الأمريكي المقبل إن الحرب ستنتهي.",
+                                                   published="2023-03-10"))
+    assert not any(m.attrs["id"].startswith("per:") for m in doc.spans("entities"))

@@ -199,8 +199,10 @@ class Matcher:
         usable = []
         latest_former: dict[tuple[int, int], Match] = {}
         next_holder: dict[tuple[int, int], Match] = {}
+        incoming_spans: set[tuple[int, int]] = set()
         for m in self.candidates(view_text):
             if m.form.incoming:
+                incoming_spans.add((m.start, m.end))
                 role = self.registry.entries[m.form.entity_id]["roles"][m.form.role]
                 if published is not None and _within_a_year(published, role["start"]):
                     best = next_holder.get((m.start, m.end))
@@ -224,6 +226,14 @@ class Matcher:
                 usable.append(m)
         usable.extend(latest_former.values())  # the most recently ended holder of a former title
         usable.extend(next_holder.values())  # the next holder of an incoming title
+        # "الرئيس الأمريكي المقبل" with no holder known within a year: nobody, not the current one
+        unknown_next = incoming_spans - set(next_holder)
+
+        def inside_unknown_next(m: Match) -> bool:
+            return m.form.role >= 0 and any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b)
+                                            for a, b in unknown_next)
+        usable = [m for m in usable if not inside_unknown_next(m)]
+        generic = [m for m in generic if not inside_unknown_next(m)]
         usable.sort(key=lambda m: self.rank(m, published), reverse=True)
         resolved = _non_overlapping(usable)
         # a title or an organisation names a country or organisation inside it ("وزير الدفاع الأمريكي"): keep those
