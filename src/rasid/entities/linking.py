@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -92,8 +93,12 @@ class Linker:
         self.generations = frozenset(fold(w) for w in rules.get("generation_words", []))
         self.prefixes = sorted(clitic_prefixes(), key=len, reverse=True)
         self.folded_forms: dict[str, list[str]] = {}
+        #: a person's full role titles, folded ("نائب الرئيس الأمريكي" holds "الرئيس الأمريكي")
+        self.role_titles: dict[str, list[str]] = {}
         for entry in registry.entries.values():
             self.folded_forms[entry["id"]] = [fold(x) for x in [entry["name"], *entry.get("variants", [])]]
+            self.role_titles[entry["id"]] = [" ".join(fold(t).split()) for r in entry.get("roles", [])
+                                             for t in r.get("title", [])]
 
     # -- helpers ------------------------------------------------------------------------
     def _mention(self, view: View, vstart: int, vend: int, entity_id: str, kind: str) -> Mention:
@@ -150,10 +155,9 @@ class Linker:
         first = view.text[m.vstart:m.vend].split(" ", 1)[0]
         if first not in self.particles:
             return False
-        before = re.search(r"(\w+) $", view.text[max(0, m.vstart - 30):m.vstart])
-        if before is None:
+        word = _previous_word(view.text, m.vstart)
+        if not word:
             return False
-        word = before.group(1)
         classes = self.tagger.gazetteer.entries.get(word) or ""
         return "PER" in classes and word not in self.tagger.extractor.triggers
 
@@ -182,7 +186,7 @@ class Linker:
             if len(words) > 1 or not all(w.startswith("ال") for w in words) or any(ch in gap for ch in ".:؛"):
                 continue
             surface = " ".join(view.text[title.vstart:title.vend].split())
-            if any(t in surface and not surface.startswith(t) for t in self._role_titles(name.entity_id)):
+            if any(t in surface and not surface.startswith(t) for t in self.role_titles.get(name.entity_id, [])):
                 continue  # "نائب الرئيس الأمريكي دونالد ترامب": the name is the president's, inside the title
             spelled = " ".join(view.text[name.vstart:name.vend].split())
             if name.entity_id.startswith("x:") and max(
@@ -192,11 +196,6 @@ class Linker:
                 name.entity_id, name.etype = title.entity_id, title.etype
                 continue
             title.entity_id = name.entity_id
-
-    def _role_titles(self, eid: str) -> list[str]:
-        """The folded full titles of a registry person's roles."""
-        roles = self.registry.entries.get(eid, {}).get("roles", [])
-        return [" ".join(fold(t).split()) for r in roles for t in r.get("title", [])]
 
     def _homographs(self, text: str, mentions: list[Mention]) -> None:
         """"عمان" is Oman or Amman (data/entities/rules/homographs.json): a diacritised spelling
@@ -433,12 +432,9 @@ class Linker:
         all_readings = [self._strip_clitics(w[2]) for w in words]  # (offset, rest) readings per word
         word_readings = [[(o, f) for o, f in r if skeleton(f) in firsts] for r in all_readings]
         for n in (3, 2):
-            for i in range(len(words) - n + 1):
+            for i, group in _spaced_groups(view.text, words, n):
                 readings = word_readings[i]
                 if not readings:
-                    continue
-                group = words[i:i + n]
-                if any(view.text[group[k][1]:group[k + 1][0]] != " " for k in range(n - 1)):
                     continue
                 for offset, first in readings:
                     ids = self.matcher.skeletons.get(phrase_skeleton([first] + [w[2] for w in group[1:]]))
@@ -640,10 +636,7 @@ class Linker:
         readings = [self._strip_clitics(w[2]) for w in words]
         out: list[Mention] = []
         for n in sorted({len(k) for k in names}, reverse=True):
-            for i in range(len(words) - n + 1):
-                group = words[i:i + n]
-                if any(view.text[group[k][1]:group[k + 1][0]] != " " for k in range(n - 1)):
-                    continue
+            for i, group in _spaced_groups(view.text, words, n):
                 rest = tuple(w[2] for w in group[1:])
                 for offset, first in readings[i]:
                     ids = names.get((first, *rest))
@@ -659,11 +652,11 @@ class Linker:
         """"فتح الله غولن" tagged from "الله": a name that begins with the second half of a compound
         given name (الله، الدين …) or follows a particle (عبد، أبو) starts one word earlier."""
         first = WORD.match(text, start)
-        prev = re.search(r"(\w+) $", text[max(0, start - 30):start])
-        if first is None or prev is None:
+        prev = _previous_word(text, start)
+        if first is None or not prev:
             return start
-        if fold(first.group()) in self.compound_ends or fold(prev.group(1)) in self.particles:
-            return start - len(prev.group(1)) - 1
+        if fold(first.group()) in self.compound_ends or fold(prev) in self.particles:
+            return start - len(prev) - 1
         return start
 
     def _table(self, text: str, mentions: list[Mention], published: str | None) -> dict[str, dict[str, Any]]:
@@ -733,6 +726,21 @@ def _next_word(text: str, pos: int) -> str:
     """The word that follows position pos (after spaces), or ''."""
     m = WORD.match(text, len(text) - len(text[pos:].lstrip()))
     return m.group() if m else ""
+
+
+def _spaced_groups(text: str, words: list[tuple[int, int, str]], n: int,
+                   ) -> Iterator[tuple[int, list[tuple[int, int, str]]]]:
+    """(index, words) of every run of n words that single spaces join."""
+    for i in range(len(words) - n + 1):
+        group = words[i:i + n]
+        if all(text[group[k][1]:group[k + 1][0]] == " " for k in range(n - 1)):
+            yield i, group
+
+
+def _previous_word(text: str, pos: int) -> str:
+    """The word that ends one space before position pos, or ''."""
+    m = re.search(r"(\w+) $", text[max(0, pos - 30):pos])
+    return m.group(1) if m else ""
 
 
 def _current(entry: dict[str, Any], published: str | None) -> bool:

@@ -138,7 +138,8 @@ class Matcher:
             self._add(key, Form(eid, "generic", anaphor=True))
         for key in sorted(paraphrases - own):
             self._add(key, Form(eid, "generic"))
-        former, incoming = title_rules()["former"], title_rules()["incoming"]
+        rules = title_rules()
+        former, incoming = rules["former"], rules["incoming"]
         for i, role in enumerate(entry.get("roles", [])):
             for text in role.get("title", []):
                 self._add(text, Form(eid, "title", i))

@@ -62,8 +62,8 @@ class NerTagger:
             self._local.open(str(model_dir / LOCAL_MODEL_FILE))
         models = [crf for crf in (self._local, self._crf) if crf is not None]
         #: "numpy" decodes from the models' weights with per-word summed scores (``scoring``);
-        #: "crfsuite" hands pycrfsuite each token's strings.  Same labels; numpy is about twice as fast.
-        self.engine = engine
+        #: "crfsuite" (``compiled`` None) hands pycrfsuite each token's strings.  Same labels; numpy is
+        #: about twice as fast.
         self.compiled = CompiledCrfs(self.extractor, models) if engine == "numpy" else None
         if engine == "crfsuite":
             # only the attributes either model weighs are built per token (22 % fewer strings, same labels)

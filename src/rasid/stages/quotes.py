@@ -206,9 +206,13 @@ class QuoteFinder:
         hi = bisect.bisect_left(self.mention_starts, end)
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
+    def _mentions_just_before(self, pos: int) -> list[Span]:
+        """The last few mentions starting at or before ``pos`` (nested and adjacent ones included)."""
+        hi = bisect.bisect_right(self.mention_starts, pos)
+        return self.mentions[max(0, hi - _NEARBY_MENTIONS):hi]
+
     def _inside_mention(self, start: int, end: int) -> bool:
-        hi = bisect.bisect_right(self.mention_starts, start)
-        return any(m.start <= start and end <= m.end for m in self.mentions[max(0, hi - 8):hi])
+        return any(m.start <= start and end <= m.end for m in self._mentions_just_before(start))
 
     def is_cue(self, wi: int) -> bool:
         key = self.words[wi].key
@@ -358,9 +362,8 @@ class QuoteFinder:
         if not wi:
             return False
         lo, cue_start = self.words[wi - 1].start, self.words[wi].start
-        hi = bisect.bisect_left(self.mention_starts, cue_start)
         # a name ending right before the cue, or before one word ("بايدن قد وصف")
-        before = [m for m in self.mentions[max(0, hi - 8):hi] if m.end <= cue_start and m.end >= lo - 1]
+        before = [m for m in self._mentions_just_before(cue_start) if m.end <= cue_start and m.end >= lo - 1]
         return bool(before) and not self._punct_between(before[-1].end, cue_start)
 
     def subject_named(self, wi: int) -> bool:
@@ -496,9 +499,8 @@ class QuoteFinder:
         """The subject of an earlier cue verb in the sentence when cue wi is joined to it by و
         with no comma between: coordinated verbs share their subject."""
         w = self.words[wi]
-        surface = fold(self.text[w.start:w.end])
-        if not (surface.startswith("و") and surface[1:] == w.key):
-            return None  # no و attached ("وعدت" alone begins with the root's own و)
+        if not self._joined_by_wa(wi):
+            return None
         earlier = [k for k in self.words_in(sent_start, w.start) if self.is_cue(k)]
         if not earlier or any(ch in "،,؛;:" for ch in self.text[self.words[earlier[-1]].end:w.start]):
             return None
@@ -506,15 +508,18 @@ class QuoteFinder:
         found, _ = self.speaker_after_cue(k, sent_end)
         return found if found is not None else self.speaker_before_cue(k, sent_start)
 
+    def _joined_by_wa(self, wi: int) -> bool:
+        """Whether word wi carries a joining و ("وعدت" alone begins with the root's own و)."""
+        w = self.words[wi]
+        surface = fold(self.text[w.start:w.end])
+        return surface.startswith("و") and surface[1:] == w.key
+
     def first_verbs_subject(self, wi: int, sent_start: int) -> Span | None:
         """"اتهم وزير الخارجية الإيراني عباس عراقجي الوكالة …، وقال إن …": a reporting verb joined by
         "، و" with no subject of its own shares that of the verb opening its sentence, the person named
         right after it (however long the title before the name)."""
         w = self.words[wi]
-        surface = fold(self.text[w.start:w.end])
-        if not (surface.startswith("و") and surface[1:] == w.key):
-            return None
-        if not self.text[sent_start:w.start].rstrip().endswith(("،", ",")):
+        if not self._joined_by_wa(wi) or not self._opens_clause(wi, sent_start):
             return None
         opening = self.words_in(sent_start, w.start)[:_SUBJECT_WINDOW]
         if not opening:
@@ -780,19 +785,19 @@ class QuoteFinder:
     def _content_end(self, c0: int, sent_end: int) -> int:
         """Reported content runs to the sentence end, or to a following participial cue, or to the
         writer's own comment after a comma ("، مما أثار مخاوف")."""
+        verbs = self.cues.verbs
         for j in self.words_in(c0, sent_end):
-            if (self.words[j].key in self.cues.verbs or self._starts_comment(j)) and \
-                    self.text[c0:self.words[j].start].rstrip().endswith(("،", ",")):
-                return self.words[j].start
+            key = self.words[j].key
             # "، فيما قالت الأمم المتحدة إن …": a clause link and a reporting verb open another report
-            if (self.words[j].key in self.cues.clause_links and j + 1 < len(self.words)
-                    and self.words[j + 1].key in self.cues.verbs
-                    and self.text[c0:self.words[j].start].rstrip().endswith(("،", ","))):
+            linked = key in self.cues.clause_links and j + 1 < len(self.words) and self.words[j + 1].key in verbs
+            if (key in verbs or self._starts_comment(j) or linked) and \
+                    self.text[c0:self.words[j].start].rstrip().endswith(("،", ",")):
                 return self.words[j].start
         return sent_end
 
 
 _ORG_MAX_WORDS = 6
+_NEARBY_MENTIONS = 8  # mentions looked at back from a position (a title, its nisba, a name …)
 _SUBJECT_OPENING_WORDS = 4  # a coordinated clause's subject: named among its sentence's first words
 #: endings of a pronoun suffix on the original letters (a ta marbuta is ة, not ه)
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
