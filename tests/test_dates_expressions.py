@@ -135,3 +135,27 @@ def test_a_month_of_the_same_year_takes_the_last_year_named() -> None:
                                          ("ديسمبر/كانون الأول من العام نفسه", "2016-12", False)]
     assert dates("وقع الاتفاق عام 2014 ثم انهار في 5 مارس من العام ذاته.", "2018-07-18")[1] == (
         "5 مارس من العام ذاته", "2014-03-05", False)
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    # published 2024-08-20: the nearest October would be two months ahead; "الماضي" is the last one
+    ("منذ اندلاع الحرب في أكتوبر الماضي قتل الآلاف.", "أكتوبر الماضي", "2023-10"),
+    ("وقع الاتفاق في 7 أكتوبر الماضي.", "7 أكتوبر الماضي", "2023-10-07"),
+    ("تنتهي المهلة في فبراير المقبل.", "فبراير المقبل", "2025-02"),
+    ("أعلن ذلك في مارس القادم.", "مارس القادم", "2025-03"),
+    # the nearest March is five months back, but "المقبل" points ahead
+    ("تعقد الانتخابات في 15 مارس المقبل.", "15 مارس المقبل", "2025-03-15"),
+    ("تستمر الاجتماعات حتى نهاية أغسطس الجاري.", "أغسطس الجاري", "2024-08"),
+    # with no cue before it, a shift word alone marks a month
+    ("أكتوبر الماضي كان شهرا داميا.", "أكتوبر الماضي", "2023-10"),
+])
+def test_a_shift_word_after_a_yearless_month(text: str, surface: str, value: str) -> None:
+    found = dates(text, "2024-08-20")
+    assert (found[0][0], found[0][1]) == (surface, value)
+
+
+def test_a_shift_word_after_a_hijri_month_counts_hijri_months() -> None:
+    # published 2015-07-22, in Shawwal 1436: next Shawwal is 1437's, last Shawwal 1435's
+    assert dates("يبدأ شوال القادم بعد أيام.", "2015-07-22")[0][:2] == ("شوال القادم", "2016-07")
+    assert dates("في شوال الماضي.", "2015-07-22")[0][:2] == ("شوال الماضي", "2014-08")
+    assert dates("في 7 شوال الجاري.", "2015-07-22")[0][:2] == ("7 شوال الجاري", "2015-07-23")

@@ -222,16 +222,25 @@ class Matcher:
                 k += 1
             elif self.tok(k) in lex.era_gregorian:
                 k += 1
+        # "أكتوبر الماضي", "15 مارس المقبل": a yearless date with a shift word is the last one
+        # before publication or the first one after it
+        shift = lex.shifts.get(self.tok(k)) if year is None else None
+        if shift == "current" and not self.tok(k).startswith("ال"):
+            shift = None  # "مارس هذا العام" is read by the year patterns, not as "this March"
+        if shift is not None:
+            k += 1
         if day is not None and year is not None:
             m = Mention("full", i=i, j=k, calendar=cal, year=year, month=month, day=day, end_day=end_day)
         elif day is not None:
-            m = Mention("day_month", i=i, j=k, calendar=cal, month=month, day=day, end_day=end_day)
+            m = Mention("day_month", i=i, j=k, calendar=cal, month=month, day=day, end_day=end_day,
+                        shift=shift)
         elif year is not None:
             m = Mention("month_year", i=i, j=k, calendar=cal, year=year, month=month)
         else:
-            if weak or not any(v in lex.month_cues for v in _variants(self.tok(i - 1))):
+            cued = shift is not None or any(v in lex.month_cues for v in _variants(self.tok(i - 1)))
+            if not cued or (weak and shift is None):
                 return None
-            m = Mention("month", i=i, j=k, calendar=cal, month=month)
+            m = Mention("month", i=i, j=k, calendar=cal, month=month, shift=shift)
         return m
 
     def weekday_name(self, k: int, headed: bool) -> int | None:

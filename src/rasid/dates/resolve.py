@@ -7,7 +7,9 @@ Choices (documented in the package README of the stage):
   first such day on or after publication.  "الأربعاء الماضي" is strictly before,
   "الأربعاء المقبل/القادم" strictly after.
 - a day and month without year: the nearest such date, a tie going to the past; with a future
-  cue the first one on or after publication.
+  cue the first one on or after publication.  A shift word after it decides instead:
+  "أكتوبر الماضي" is the last October before publication's month, "مارس المقبل" the next March,
+  "أغسطس الجاري" this year's (Hijri months count in Hijri months and years).
 - weeks, intervals, vague and event-anchored expressions have value None.
 - without a publication date, every relative expression has value None; nothing is invented.
 """
@@ -58,7 +60,16 @@ def weekday_date(published: dt.date, weekday: int, shift: str | None, tense: str
     return published - dt.timedelta(days=back)
 
 
-def _nearest(candidates: list[dt.date], published: dt.date, tense: str) -> dt.date | None:
+def _nearest(candidates: list[dt.date], published: dt.date, tense: str,
+             shift: str | None = None) -> dt.date | None:
+    """The candidate nearest publication; a shift word ("الماضي", "المقبل", "الجاري") takes the
+    last one strictly before, the first one strictly after, or the one of the same year."""
+    if shift == "past":
+        return max((c for c in candidates if c < published), default=None)
+    if shift == "next":
+        return min((c for c in candidates if c > published), default=None)
+    if shift == "current":
+        return next((c for c in candidates if c.year == published.year), None)
     if not candidates:
         return None
     if tense == "future":
@@ -100,14 +111,14 @@ def _value(m: Mention, published: dt.date | None) -> tuple[str | None, str | Non
     if kind == "day_month":
         cands = [d for y in (published.year - 1, published.year, published.year + 1)
                  if (d := _valid(y, m.month or 0, m.day or 0)) is not None]
-        d = _nearest(cands, published, m.tense)
+        d = _nearest(cands, published, m.tense, m.shift)
         if d is None:
             return None, None
         end = _valid(d.year, d.month, m.end_day) if m.end_day else None
         return _iso(d), (_iso(end) if end and end > d else None)
     if kind == "month":
         cands = [dt.date(y, m.month or 1, 15) for y in (published.year - 1, published.year, published.year + 1)]
-        d = _nearest(cands, published.replace(day=15), m.tense)
+        d = _nearest(cands, published.replace(day=15), m.tense, m.shift)
         return (f"{d.year:04d}-{d.month:02d}" if d else None), None
     if kind == "weekday":
         return _iso(weekday_date(published, m.weekday or 0, m.shift, m.tense)), None
@@ -141,16 +152,19 @@ def _hijri_value(m: Mention, published: dt.date | None) -> str | None:
     today = hijri.from_gregorian(published)
     if today is None:
         return None
-    if m.kind == "day_month":
+    day = m.day if m.kind == "day_month" else 15
+    if m.kind not in ("day_month", "month"):
+        return None
+    if m.shift == "current":  # "7 شوال الجاري": this Hijri year's
+        d = hijri.to_gregorian(today[0], m.month or 0, day or 0)
+    else:
         cands = [d for y in (today[0] - 1, today[0], today[0] + 1)
-                 if (d := hijri.to_gregorian(y, m.month or 0, m.day or 0)) is not None]
-        d = _nearest(cands, published, m.tense)
-        return _iso(d) if d else None
-    if m.kind == "month":
-        cands = [d for y in (today[0] - 1, today[0], today[0] + 1)
-                 if (d := hijri.to_gregorian(y, m.month or 0, 15)) is not None]
-        d = _nearest(cands, published, m.tense)
-        return f"{d.year:04d}-{d.month:02d}" if d else None
-    return None
+                 if (d := hijri.to_gregorian(y, m.month or 0, day or 0)) is not None]
+        # a month is compared with the middle of the current Hijri month, so "الماضي" is never it
+        ref = published if m.kind == "day_month" else hijri.to_gregorian(today[0], today[1], 15) or published
+        d = _nearest(cands, ref, m.tense, m.shift)
+    if d is None:
+        return None
+    return _iso(d) if m.kind == "day_month" else f"{d.year:04d}-{d.month:02d}"
 
 
