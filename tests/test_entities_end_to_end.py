@@ -126,6 +126,27 @@ def test_a_bare_minister_is_the_last_minister_named() -> None:
     assert sum(1 for surface, _ in found if surface == "الوزير") == 1  # "الوزير الأول" is another office
 
 
+def test_a_bare_minister_with_a_country_adjective_is_that_countrys_minister() -> None:
+    found = _entities("التقى وزير الخارجية الأمريكي ماركو روبيو وزير الخارجية القطري الشيخ محمد بن عبد الرحمن "
+                      "آل ثاني. وأكد الوزير القطري أن الوساطة مستمرة، وقال الوزير إن الاتفاق قريب.")
+    assert ("الوزير القطري", "per:mohammed_bin_abdulrahman_al_thani") in found
+    # without the adjective, the last minister named
+    assert ("الوزير", "per:mohammed_bin_abdulrahman_al_thani") in found
+    # no Spanish minister was named: the adjective's country has none to give
+    found = _entities("قال وزير الدفاع الأمريكي بيت هيغسيث إن الحلف قوي. وقال الوزير الإسباني إن بلاده ستنفق أكثر.")
+    assert not any(surface.startswith("الوزير") for surface, _ in found)
+
+
+def test_a_family_name_after_a_full_name_is_that_person() -> None:
+    text = ("التقى الوزير الأمريكي رئيس الوزراء القطري الشيخ محمد بن عبد الرحمن آل ثاني. "
+            "وأكد آل ثاني أن الوساطة مستمرة.")
+    found = _entities(text)
+    assert ("آل ثاني", "per:mohammed_bin_abdulrahman_al_thani") in found
+    # an unknown royal named in full first: the family name alone is the same unknown person
+    found = dict((s, e) for s, e in _entities("استقبل الشيخ خالد بن حمد آل ثاني الوفد. وقال آل ثاني إن الزيارة مهمة."))
+    assert found.get("آل ثاني") is not None and found.get("آل ثاني") == found.get("خالد بن حمد آل ثاني")
+
+
 def test_a_title_followed_by_a_name_in_apposition_is_that_person() -> None:
     # on 2025-02-12 the last British prime minister to leave office was Sunak; the one named is Johnson
     found = _entities("وقال رئيس الوزراء البريطاني السابق بوريس جونسون إن أوكرانيا ستنتصر.")

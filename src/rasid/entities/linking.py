@@ -69,6 +69,9 @@ class Mention:
     kind: str
 
 
+FAMILY_PARTICLE = fold("آل")  # "آل ثاني", "آل سعود": a family name that may stand for its bearer
+
+
 def unknown_id(etype: str, surface: str) -> str:
     """A stable id for a name the registry does not know: its folded canonical form."""
     key = "_".join(fold(surface).split())
@@ -317,15 +320,21 @@ class Linker:
             off, calque = found
             if _next_word(view.text, we) in calque["unless_next"]:
                 continue
+            # "الوزير القطري": a country adjective right after makes it that country's office
+            nisba = next((m for m in mentions if m.etype == "GPE" and m.vstart > we
+                          and view.text[we:m.vstart] == " " and m.vend > m.vstart), None)
+            country = nisba.entity_id if nisba is not None else None
 
-            def holds(eid: str, calque: dict[str, Any] = calque) -> bool:
+            def holds(eid: str, calque: dict[str, Any] = calque, country: str | None = country) -> bool:
                 return any(any(w in (t := r.get("title_en") or "") for w in calque["title_en"])
                            and not any(u in t for u in calque["unless_en"])
+                           and (country is None or r.get("country") == country)
                            for r in self._active_roles(eid, published))
 
             persons = [m for m in mentions if m.etype == "PER" and m.vend <= ws and holds(m.entity_id)]
             if persons:
-                out.append(self._mention(view, ws + off, we, max(persons, key=lambda m: m.vend).entity_id, "title"))
+                end = nisba.vend if nisba is not None else we
+                out.append(self._mention(view, ws + off, end, max(persons, key=lambda m: m.vend).entity_id, "title"))
         return out
 
     @staticmethod
@@ -542,11 +551,19 @@ class Linker:
         # surnames of every registry spelling of the people this document names: a word the tagger
         # calls a person and that is exactly one of them is that person, however short ("روت")
         variant_surnames: dict[str, set[str]] = {}
+        # "آل ثاني" after "محمد بن عبد الرحمن آل ثاني": a family name (آل + word) ending a full name
+        family_names: dict[str, set[str]] = {}
+
+        def add_family(parts: list[str], eid: str) -> None:
+            if len(parts) >= 3 and parts[-2] == FAMILY_PARTICLE:
+                family_names.setdefault(" ".join(parts[-2:]), set()).add(eid)
+
         for eid in {m.entity_id for m in mentions if m.etype == "PER" and m.entity_id in self.registry.entries}:
             for form in self.folded_forms.get(eid, []):
                 parts = form.split()
                 if len(parts) >= 2:
                     variant_surnames.setdefault(parts[-1], set()).add(eid)
+                add_family(parts, eid)
         out: list[Mention] = []
         for start, end, label in sorted(spans):
             etype = TAGGER_TYPES.get(label)
@@ -578,8 +595,11 @@ class Linker:
                     eid = self._same_surname(key, persons)
                     if eid is None and len(variant_surnames.get(key, ())) == 1:
                         eid = next(iter(variant_surnames[key]))
+                elif len(family_names.get(key, ())) == 1:
+                    eid = next(iter(family_names[key]))
                 else:
                     add_person(key, unknown_id(etype, key))
+                    add_family(parts, unknown_id(etype, key))
             if eid is None:
                 eid = unknown_id(etype, key)
             vs, ve = _view_range(view, start, end)
