@@ -176,3 +176,36 @@ def test_an_incoming_title_with_no_known_next_holder_is_nobody() -> None:
     doc = default_pipeline().run_doc(make_document("وقال الرئيس الأمريكي المقبل إن الحرب ستنتهي.",
                                                    published="2023-03-10"))
     assert not any(m.attrs["id"].startswith("per:") for m in doc.spans("entities"))
+
+
+def test_letters_that_belong_to_another_word_are_no_clitics() -> None:
+    # بلاتر is Blatter, not ب + لاتر (a town); بنوك "banks", not ب + نوك (Nuuk); باولو not ب + اولو (Oulu)
+    found = _entities("قال جوزيف بلاتر إن بنوك سويسرا تعاونت. ووصل باولو إلى روما.")
+    assert not any(eid.startswith("loc:") and surface in ("لاتر", "نوك", "اولو") for surface, eid in found)
+    assert ("بلاتر", "x:per:جوزيف_بلاتر") in found or ("جوزيف بلاتر", "x:per:جوزيف_بلاتر") in found
+    # a true clitic before a place still leaves the place: بجدة, وتعز, بلندن
+    found = _entities("اجتمعوا بجدة ثم سافروا إلى عدن وتعز، وعادوا بلندن.")
+    assert {"جدة", "تعز", "لندن"} <= {surface for surface, _ in found}
+    # the tagger's split is checked the same way: "بكسل" (pixel) is no place
+    text = "الشاشة ستتمتع بـ2250 بكسل لكل بوصة، وتتفوق على غيرها بنحو 4 أضعاف."
+    assert not any(surface == "كسل" for surface, _ in _entities(text))
+
+
+def test_a_particle_the_tagger_took_into_a_name_is_left_out() -> None:
+    found = _entities("ووفقا لصحيفة محلية فإن سليم الجبوري وصل إلى بغداد.")
+    assert ("سليم الجبوري", "x:per:سليم_الجبوري") in found
+    assert _entities("وأضاف أن لو داري شريعتي سيزور المدينة.") == [("داري شريعتي", "x:per:داري_شريعتي")]
+
+
+def test_an_unknown_name_takes_the_type_the_tagger_gave_it_most_often() -> None:
+    from rasid.entities.linking import Mention, _one_type_per_name
+
+    def tagged(etype: str, at: int) -> Mention:
+        return Mention(at, at + 7, at, at + 7, f"x:{etype.lower()}:سامسونغ", etype, "tagger")
+
+    mentions = [tagged("PER", 0), tagged("ORG", 20), tagged("ORG", 40)]
+    _one_type_per_name(mentions)
+    assert {(m.entity_id, m.etype) for m in mentions} == {("x:org:سامسونغ", "ORG")}
+    tie = [tagged("LOC", 0), tagged("PER", 20)]  # a tie decides nothing
+    _one_type_per_name(tie)
+    assert [m.entity_id for m in tie] == ["x:loc:سامسونغ", "x:per:سامسونغ"]

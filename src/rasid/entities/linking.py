@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -575,12 +576,19 @@ class Linker:
                     whole -= 1
                 if whole < start and fold(doc.text[whole:end]) in persons:
                     start = whole
+            start = _past_leading_particles(doc.text, start, end)
             if etype == "ORG":
                 end = self._definite_nisba_end(doc.text, start, end, mentions, taken)
             if etype is None or any(start < b and a < end for a, b in taken):
                 continue
             surface = doc.text[start:end]
             key = " ".join(fold(surface).split())
+            whole = start
+            while whole > 0 and doc.text[whole - 1].isalpha():
+                whole -= 1
+            if whole < start and "ال" not in fold(doc.text[whole:start]) \
+                    and self.matcher.glued_word(fold(doc.text[whole:end]), key):
+                continue  # "بكسل" (pixel) is no ب + كسل
             if len(key.replace(" ", "")) < 2 or key in _not_names():
                 continue
             eid = None
@@ -606,6 +614,7 @@ class Linker:
             out.append(Mention(start, end, vs, ve, eid, self._type(eid) if eid in self.registry.entries else etype,
                                "tagger"))
             taken.append((start, end))
+        _one_type_per_name(out)
         return out
 
     def _definite_nisba_end(self, text: str, start: int, end: int, mentions: list[Mention],
@@ -700,6 +709,46 @@ class Linker:
                     "title": (r.get("title") or r.get("generic") or [None])[0]} for r in roles]
             table[m.entity_id] = info
         return table
+
+
+def _one_type_per_name(mentions: list[Mention]) -> None:
+    """One unknown name is one entity: when the tagger calls "سامسونغ" an organisation twice and a
+    person once, every mention takes the type it got most often."""
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.entity_id.startswith("x:"):
+            votes.setdefault(m.entity_id.split(":", 2)[2], Counter())[m.etype] += 1
+    for m in mentions:
+        if m.entity_id.startswith("x:"):
+            (top, n), *rest = votes[m.entity_id.split(":", 2)[2]].most_common()
+            if rest and n > rest[0][1]:  # a tie ("#ريك_مشار" a place once, "ريك مشار" a person once) decides nothing
+                m.etype = top
+                m.entity_id = f"x:{m.etype.lower()}:{m.entity_id.split(':', 2)[2]}"
+
+
+@lru_cache(maxsize=1)
+def _not_name_openers() -> frozenset[str]:
+    """Particles that never open a name, as written, hamza included (data/ner/not_name_openers.txt)."""
+    from importlib import resources
+
+    text = resources.files("rasid").joinpath("data/ner/not_name_openers.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _past_leading_particles(text: str, start: int, end: int) -> int:
+    """Where a tagged name really starts when the tagger took a particle into it ("فإن سامسونغ"):
+    past each leading word that is, with or without a joined و/ف, one of ``_not_name_openers``."""
+    openers = _not_name_openers()
+    while True:
+        m = WORD.match(text, start)
+        if m is None or m.end() >= end:
+            return start
+        word = m.group()
+        if word not in openers and not (word[0] in "وف" and word[1:] in openers):
+            return start
+        start = m.end()
+        while start < end and text[start].isspace():
+            start += 1
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from rasid.entities.variants import (
     title_rules,
     variant_rules,
 )
+from rasid.ner.resources import word_ranks
 
 #: how strongly a kind of form denotes its entity (higher wins a tie on length)
 KIND_RANK = {"name": 4, "variant": 4, "title": 4, "nisba": 3, "alias": 2, "generic": 1}
@@ -85,6 +86,7 @@ class Matcher:
             self._add_entry(entry)
         self.first_skeletons = {sk.split()[0] for sk in self.skeletons if sk}
         self.prefixes = clitic_prefixes()
+        self.word_ranks = word_ranks()
         self.automaton = ahocorasick.Automaton()
         for key in self.forms:
             self.automaton.add_word(key, key)
@@ -175,8 +177,13 @@ class Matcher:
             prefix = view_text[word_start:start]
             if prefix and prefix not in self.prefixes:
                 continue
+            # (the article makes a noun's definite form more frequent than its bare one, so only
+            # clitics without it are put to the test)
+            glued = bool(prefix) and not article_of_prefix(prefix) and self.glued_word(view_text[word_start:end], key)
             for form in self.forms[key]:
                 if form.needs_article and not (prefix and article_of_prefix(prefix)):
+                    continue
+                if glued and not form.needs_article:
                     continue
                 if prefix.endswith(ARTICLE) and not form.needs_article and not key.startswith(ARTICLE):
                     entry = self.registry.entries[form.entity_id]
@@ -187,6 +194,20 @@ class Matcher:
                 else:
                     out.append(Match(back[start], back[end - 1] + 1, form, key))
         return out
+
+    def glued_word(self, whole: str, key: str) -> bool:
+        """Whether the letters before a name are part of another word, not clitics: "بلاتر"
+        (Blatter) is not ب + لاتر, "باولو" not ب + اولو, "بنوك" not ب + نوك.  The news decides:
+        the whole word (its first word, for a name of several) is more frequent there than the
+        name's own first word, or the name's word is not among the 50,000 most frequent at all
+        (``rasid.ner.resources.word_ranks``).  A word outside that list is given the benefit."""
+        cut = len(whole) - len(key)
+        first = key.split(" ", 1)[0]
+        whole_rank = self.word_ranks.get(whole[:cut + len(first)])
+        if whole_rank is None:
+            return False
+        key_rank = self.word_ranks.get(first)
+        return key_rank is None or whole_rank < key_rank
 
     def rank(self, match: Match, published: str | None) -> tuple:
         entry = self.registry.entries[match.form.entity_id]

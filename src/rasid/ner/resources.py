@@ -11,6 +11,7 @@ import csv
 import gzip
 import io
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from rasid.arabic.normalise import fold
@@ -170,4 +171,16 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
             parts = line.rstrip("\n").split("\t")
             clusters[parts[0]] = tuple(parts[1:])
     return clusters
+
+
+@lru_cache(maxsize=2)
+def word_ranks(path: Path = MODELS_DIR / "ner_clusters.tsv.gz") -> dict[str, int]:
+    """Folded word -> its frequency rank in the unlabelled news (0 = most frequent): the clusters
+    file lists its 50,000 words most frequent first.  Empty when the file is missing."""
+    ranks: dict[str, int] = {}
+    if path.exists():
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for rank, line in enumerate(fh):
+                ranks.setdefault(line.split("\t", 1)[0], rank)
+    return ranks
 
