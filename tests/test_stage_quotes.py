@@ -290,3 +290,46 @@ def test_an_anonymous_source_ends_before_the_occasion_of_speaking():
     assert [(r[1].rsplit(":", 1)[-1], r[3]) for r in rows] == [("مسوول", "الاتفاق قريب جدا من الاكتمال")]
     rows = _rows(_doc("وقال مسؤول في الخارجية إن الاتفاق قريب جدا من الاكتمال.", PEOPLE))
     assert [r[1].rsplit(":", 1)[-1] for r in rows] == ["مسوول_في"]
+
+
+def test_an_adjunct_holding_ila_before_a_colon_leaves_a_direct_quote():
+    rows = _rows(_doc('وقالت ليلى حداد في رسالة إلى قادة الدول الأعضاء: "نحن في عصر جديد ومستعدون للإنفاق أكثر".',
+                      PEOPLE))
+    assert rows == [("direct", "per:laila", "وقالت", "نحن في عصر جديد ومستعدون للإنفاق أكثر")]
+    # without the colon, a quoted phrase after إلى stays a named thing, not a statement
+    rows = _rows(_doc('وأعلنت ليلى حداد نجاح إطلاق القمر إلى الفضاء بالتعاون مع "الجامعة الأميركية في الشارقة".',
+                      PEOPLE))
+    assert all(r[0] != "direct" for r in rows)
+
+
+def test_ala_after_inna_is_part_of_what_was_said():
+    rows = _rows(_doc("وقالت ليلى حداد إن على الاتحاد أن يتحرك بسرعة قبل فوات الأوان.", PEOPLE))
+    assert [(r[1], r[3]) for r in rows] == [("per:laila", "على الاتحاد أن يتحرك بسرعة قبل فوات الأوان")]
+
+
+def test_a_relative_clause_after_the_speaker_is_not_what_was_said():
+    names = {"فرنسا": ("gpe:fr", "GPE"), "النيجر": ("gpe:ne", "GPE")}
+    rows = _rows(_doc("وأعلنت فرنسا، التي تنشر نحو 1500 جندي في النيجر، أنها ستجلي رعاياها من البلاد.", names))
+    assert [(r[1], r[3]) for r in rows] == [("gpe:fr", "ستجلي رعاياها من البلاد")]
+    # no comma and complementiser close the clause: nothing is skipped, the next report stays its own
+    rows = _rows(_doc("وينفي سامي النجار الذي يعيش في المنفى الضلوع في المحاولة، ويقول إن حركته سلمية تماما.",
+                      PEOPLE))
+    assert ("per:sami", "حركته سلمية تماما") in [(r[1], r[3]) for r in rows]
+
+
+def test_a_place_after_a_preposition_opening_the_sentence_is_no_subject():
+    names = {"نيامي": ("gpe:ne", "GPE"), "سامي النجار": ("per:sami", "PER")}
+    rows = _rows(_doc("وفي نيامي، رفض الجنرال سامي النجار العقوبات، وقال في خطاب متلفز إن المجلس لن يتراجع.", names))
+    assert ("per:sami", "المجلس لن يتراجع") in [(r[1], r[3]) for r in rows]
+
+
+def test_the_speaker_phrase_stops_before_a_place_a_preposition_governs():
+    names = {"روسيا": ("gpe:ru", "GPE"), "النيجر": ("gpe:ne", "GPE")}
+    rows = _rows(_doc("وحذرت روسيا من أي تدخل عسكري في النيجر، ودعت الأطراف إلى الحوار.", names))
+    assert [(r[1], r[3]) for r in rows][:1] == [("gpe:ru", "من أي تدخل عسكري في النيجر")]
+
+
+def test_an_anonymous_head_the_entity_stage_named_is_that_person():
+    names = {"المتحدث باسم الكرملين": ("per:peskov", "PER"), "ديمتري بيسكوف": ("per:peskov", "PER")}
+    rows = _rows(_doc("ودعا المتحدث باسم الكرملين ديمتري بيسكوف إلى ضبط النفس وعدم التصعيد العسكري.", names))
+    assert [(r[1], r[3]) for r in rows] == [("per:peskov", "ضبط النفس وعدم التصعيد العسكري")]

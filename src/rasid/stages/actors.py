@@ -92,7 +92,10 @@ def _after_preposition(text: str, mention: Span, glued: str, words: frozenset[st
     if glued_article and start > 1 and text[start - 2:start] == "لل":
         return True
     match = _PREV_WORD.search(text, max(0, start - 20), start)
-    return bool(match) and fold(match.group(1)) in words
+    if not match:
+        return False
+    word = fold(match.group(1))
+    return word in words or (word[:1] in "وف" and word[1:] in words)  # "وفي نيامي"
 
 
 def preceded_by(text: str, mention: Span, words: frozenset[str]) -> bool:

@@ -67,6 +67,8 @@ class Cues:
     speaker_genitive: frozenset[str] = frozenset()  # nouns whose genitive is the speaker (على لسان X)
     occasions: frozenset[str] = frozenset()  # nouns after في that say when it was said (في تصريحات)
     not_before_that: frozenset[str] = frozenset()  # "بعد أن": the أن belongs to the adjunct
+    relative_pronouns: frozenset[str] = frozenset()  # "فرنسا، التي …، أنها": a clause describing the speaker
+    relative_max_words: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +106,8 @@ def load_cues() -> Cues:
         speaker_genitive=frozenset(fold(w) for w in raw.get("speaker_genitive_nouns", [])),
         occasions=frozenset(fold(w) for w in raw.get("speech_occasions", [])),
         not_before_that=frozenset(fold(w) for w in raw["adjuncts"]["not_before_that"]),
+        relative_pronouns=frozenset(fold(w) for w in raw["adjuncts"].get("relative_pronouns", [])),
+        relative_max_words=int(raw["adjuncts"].get("relative_max_words", 0)),
     )
 
 
@@ -451,7 +455,12 @@ class QuoteFinder:
                 stop = w.start
                 break
         found = None
-        if not any(self._anon_head(self.words[k].key) for k in range(wi + 1, min(wi + 3, len(self.words)))):
+        # an anonymous head ("مسؤول", "المتحدث") names no one, unless the entity stage resolved it to a
+        # person ("المتحدث باسم الكرملين" is Peskov's title)
+        if not any(self._anon_head(self.words[k].key) and not any(
+                m.attrs.get("type") == "PER" and m.end > self.words[k].start
+                for m in self._mentions_just_before(self.words[k].start))
+                for k in range(wi + 1, min(wi + 3, len(self.words)))):
             near = self.mentions_in(start, stop)
             if self.cues.verbs.get(self.words[wi].key) in self.cues.object_first and self._named_right_before(wi):
                 near = []  # "روتي حثت أوروبا": the subject stood before the verb, the name after it is addressed
@@ -478,7 +487,13 @@ class QuoteFinder:
             if anon is not None:
                 return anon, anon.end
             return None, start
-        phrase_end = max(m.end for m in self.mentions_in(start, stop))
+        # the phrase runs to the last name of the subject and whom it was said to ("إيكليز لبي بي سي"),
+        # not to a place a preposition governs further on ("حذرت روسيا من أي تدخل عسكري في النيجر")
+        phrase_end = found.end
+        for m in self.mentions_in(start, stop):
+            if m.start <= found.start or not governed_by_preposition(self.text, m) \
+                    or all(len(bit) <= 2 for bit in self.text[phrase_end:m.start].split()):  # "لبي بي سي"
+                phrase_end = max(phrase_end, m.end)
         return found, phrase_end
 
     def sentence_subjects(self) -> list[tuple[int, str]]:
@@ -555,8 +570,10 @@ class QuoteFinder:
                 if self._anon_head(self.words[k].key):
                     return self.anonymous_after(k, self.words[wi].start)
             opening = self.words_in(sent_start, self.words[wi].start)[:_SUBJECT_OPENING_WORDS]
-            if opening:  # the sentence's subject stands among its first words
-                found = self.pick_actor(self.mentions_in(sent_start, self.words[opening[-1]].end)[:1])
+            if opening:  # the sentence's subject stands among its first words ("وفي نيامي" is none)
+                free = [m for m in self.mentions_in(sent_start, self.words[opening[-1]].end)
+                        if not governed_by_preposition(self.text, m)]
+                found = self.pick_actor(free[:1])
         return found
 
     def _own_clause_subject(self, wi: int, sent_start: int) -> bool:
@@ -571,8 +588,10 @@ class QuoteFinder:
 
     def content_start_after(self, pos: int, limit: int) -> int:
         """Skip a complementiser and spaces after position pos."""
-        for j in self.words_in(pos, limit)[:2]:
+        for n, j in enumerate(self.words_in(pos, limit)[:2]):
             w = self.words[j]
+            if n and not w.key.startswith(("ان", "بان")):
+                break  # "إلى أن" is one complementiser; the على of "إن على الاتحاد أن" is what was said
             if w.key in self.cues.complementisers or w.key in ("ب" + c for c in ("ان", "انه")):
                 pos = w.end
             else:
@@ -584,6 +603,7 @@ class QuoteFinder:
     def past_adjuncts(self, pos: int, limit: int) -> int:
         """Where what was said starts when adjuncts stand between the speaker and the complementiser
         ("لشبكة CNN، إن …", "في مقابلة مع قناة فرانس 24 إن …"); ``pos`` itself otherwise."""
+        pos = self.past_relative_clause(pos, limit)
         ahead = self.words_in(pos, limit)[: self.cues.adjunct_max_words + 1]
         # "يحذر الأوروبيين: لن نبقى …": one or two words (whom it is said to), then a colon
         for k in range(min(2, len(ahead) - 1)):
@@ -610,6 +630,25 @@ class QuoteFinder:
             if that:  # "لشبكة CNN، إن …", "لدى وصوله: إن …"
                 return self.content_start_after(w.start, limit)
             previous = w.end
+        return pos
+
+    def past_relative_clause(self, pos: int, limit: int) -> int:
+        """"أعلنت فرنسا، التي تنشر نحو 1500 جندي في النيجر، أنها …": a relative clause right after the
+        speaker describes the speaker; what was said starts after the comma that closes it, when the
+        complementiser follows that comma.
+        ``pos`` itself when no such clause closes within ``relative_max_words``."""
+        ahead = self.words_in(pos, limit)[: self.cues.relative_max_words + 1]
+        if not ahead or self.words[ahead[0]].key not in self.cues.relative_pronouns:
+            return pos
+        for a, b in zip(ahead, ahead[1:], strict=False):
+            gap = self.text[self.words[a].end:self.words[b].start]
+            if any(ch in gap for ch in ':؛'):
+                return pos
+            if "،" in gap or "," in gap:  # (a quoted name inside the clause is no quote: جامعة “باث سبا”)
+                key = self.words[b].key
+                if key in self.cues.complementisers and key.startswith(("ان", "بان")):
+                    return self.content_start_after(self.words[b].start, limit)
+                return pos  # "ينفي غولن الذي يعيش في …، ويقول": no complementiser, the clause's end unknown
         return pos
 
     def _opens_adjunct(self, key: str) -> bool:
@@ -646,8 +685,10 @@ class QuoteFinder:
                     speaker = self.speaker_before_cue(cue_wi, sent_start)
                 gap = self.words_in(phrase_end, open_at)
                 gap_keys = [self.words[g].key for g in gap]
-                if any(k in self.cues.complementisers for k in gap_keys[:-1]) and len(gap) > 2:
+                if any(k in self.cues.complementisers and (k.startswith(("ان", "بان")) or not colon_before)
+                       for k in gap_keys[:-1]) and len(gap) > 2:
                     continue  # a quoted phrase inside reported speech: the indirect pass covers it
+                    # (not after a colon: "في رسالة إلى قادة الدول: «…»" is an adjunct, then the quote)
             else:
                 # cue right after the quote, in the same sentence: “…”، قال X / “…”، من المتوقع أن يخبر X
                 _, sent_end = self.sentence_of(max(open_at, close_end - 1))
@@ -720,7 +761,11 @@ class QuoteFinder:
                     speaker = self.first_verbs_subject(j, sent_start)
                 if self.is_weak(j) and not self._complement_follows(phrase_end, sent_end):
                     continue
-                c0 = self.past_adjuncts(self.content_start_after(phrase_end, sent_end), sent_end)
+                c0 = self.content_start_after(phrase_end, sent_end)
+                following = self.words_in(phrase_end, sent_end)[:1]
+                if not (following and self.words[following[0]].key.startswith(("ان", "بان"))
+                        and self.words[following[0]].key in self.cues.complementisers):
+                    c0 = self.past_adjuncts(c0, sent_end)  # "إن على اليونايتد أن": على is said, not an adjunct
                 c1 = self._content_end(c0, sent_end)
             for each in self.coordinated_with(speaker):
                 self._emit(quotes, j, each, c0, c1, in_direct)
