@@ -209,6 +209,11 @@ def test_known_records():
     ("ستكون القوات الغربية عرضة للهجمات.", "2025-02-12", "القوات الغربية", "loc:the_west"),
     ("قال الرئيس الفرنسي الذي ترأس قمة القادة في باريس إن القوة ممكنة.", "2025-04-10", "قمة القادة",
      "event:coalition_of_the_willing_2025_03_27"),
+    # not Philadelphia, Pennsylvania
+    ("قال نتنياهو إن إسرائيل لن تنسحب من محور فيلادلفيا.", "2024-08-20", "محور فيلادلفيا",
+     "loc:philadelphi_corridor"),
+    ("أمهلت إيكواس قادة الانقلاب في النيجر أسبوعا.", "2023-07-31", "إيكواس", "org:ecowas"),
+    ("وأكدت قوات سوريا الديمقراطية (قسد) سيطرتها على البلدة.", "2024-12-10", "قسد", "org:sdf"),
 ])
 def test_shipped_registry_links_descriptions(text: str, published: str, surface: str, eid: str) -> None:
     from rasid.pipeline import default_pipeline, make_document
