@@ -269,3 +269,19 @@ def test_a_cue_of_the_other_polarity_right_after_a_verb_is_its_object():
 def test_warning_against_a_measure_opposes_it():
     text = "وحذرت روسيا من أن أي قوات أجنبية في أوكرانيا ستعتبر أهدافا مشروعة."
     assert _run(text) == [("gpe:ru", "western_troops_in_ukraine", "oppose")]
+
+
+def test_still_hoping_to_join_supports_membership():
+    # "لا تزال" is 'still', no negation; the cue stands between the words of the proposition
+    text = "وقال سامي النجار إن أوكرانيا لا تزال تأمل في الانضمام إلى الحلف."
+    assert ("per:sami", "ukraine_nato_membership", "support") in _run(text)
+
+
+def test_a_country_that_will_raise_its_spending_supports_raising_it():
+    text = "قال سامي النجار إن بولندا سترفع إنفاقها الدفاعي إلى أربعة في المئة لمواجهة روسيا."
+    assert ("gpe:pl", "raise_defense_spending", "support") in _run(text)
+
+
+def test_a_harm_ascribed_to_a_measure_opposes_it():
+    text = "وقال سامي النجار إن عضوية أوكرانيا “ستجلب الحرب إلى الناتو”."
+    assert _run(text) == [("per:sami", "ukraine_nato_membership", "oppose")]

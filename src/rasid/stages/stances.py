@@ -79,6 +79,7 @@ class StanceCues:
     we: frozenset[str] = frozenset()
     breaks: PhraseMatcher | None = None
     heads: frozenset[str] = frozenset()  # the first word of every cue phrase
+    continuatives: frozenset[str] = frozenset()  # "لا تزال": a negation word before them negates nothing
 
 
 def crosses_clause(between: str) -> bool:
@@ -166,7 +167,16 @@ def load_cues() -> StanceCues:
                       PhraseMatcher((a, True) for a in raw["alternatives"]),
                       frozenset(fold(w) for w in raw["clause_openers"]),
                       frozenset(" ".join(fold(w).split()) for w in raw.get("we_cues", [])),
-                      PhraseMatcher((w, True) for w in raw.get("clause_breaks", [])), frozenset(cues.first_words()))
+                      PhraseMatcher((w, True) for w in raw.get("clause_breaks", [])), frozenset(cues.first_words()),
+                      frozenset(fold(w) for w in raw.get("not_negated_after", [])))
+
+
+@dataclass(frozen=True, slots=True)
+class NearMatch(Match):
+    """A proposition found by words of its groups near each other: ``words`` are their indices, so
+    a cue between them ("أوكرانيا تأمل في الانضمام إلى الحلف") is not one of its own words."""
+
+    words: frozenset[int] = frozenset()
 
 
 def _tightest(hits: list[list[int]]) -> tuple[int, int]:
@@ -200,7 +210,8 @@ def find_propositions(ws: list[Word], lo: int, hi: int, profile: Profile) -> lis
         if all(hits):
             first, last = _tightest(hits)
             if last - first <= rule.window:
-                found.append(Match(first, last, rule.proposition))
+                words = frozenset(i for group in hits for i in group if first <= i <= last)
+                found.append(NearMatch(first, last, rule.proposition, words=words))
                 covered.add(rule.proposition)
     # a more specific proposition excludes a general one on the same words (US troops vs troops)
     ids = {m.value for m in found}
@@ -226,11 +237,13 @@ class StanceFinder:
     def word_range(self, start: int, end: int) -> tuple[int, int]:
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
 
+    def is_negation(self, i: int) -> bool:
+        """Word i negates: a negation word not followed by a continuative ("لا تزال" is 'still')."""
+        return self.ws[i].key in self.cues.negations and not (
+            i + 1 < len(self.ws) and self.ws[i + 1].key in self.cues.continuatives)
+
     def negated(self, cue_first: int, lo: int) -> bool:
-        for i in range(max(lo, cue_first - self.cues.negation_window), cue_first):
-            if self.ws[i].key in self.cues.negations:
-                return True
-        return False
+        return any(self.is_negation(i) for i in range(max(lo, cue_first - self.cues.negation_window), cue_first))
 
     def actors_near(self, a: int, b: int, exclude: tuple[int, int]) -> list[Span]:
         """Actor mentions between original offsets a and b, outside the proposition span."""
@@ -511,7 +524,7 @@ class StanceFinder:
                 continue
             start = self.ws[prop.first].start
             speaker = self.speaker_at(start, kinds=("direct", "indirect"))
-            if not speaker or any(self.ws[i].key in self.cues.negations for i in range(lo, hi)):
+            if not speaker or any(self.is_negation(i) for i in range(lo, hi)):
                 continue
             key = (speaker, str(prop.value), str(self.cues.default_in_quotes), sent[0])
             if key in seen:
@@ -544,21 +557,23 @@ class StanceFinder:
         """Pair each proposition with the nearest free cue (a cue governs one proposition).
 
         A cue before its object reads more naturally than one after; cues inside a
-        proposition's own words do not count; pairs more than 12 words apart are dropped.
+        proposition's own words do not count (a cue between the words of a proposition found by
+        nearness does, at distance 0); pairs more than 12 words apart are dropped.
         """
         scored = []
         for p in props:
             for c in cues:
                 if isinstance(c.value, tuple) and p.value not in c.value[1]:
                     continue  # a cue of another proposition
-                if not borrowed and p.first <= c.first <= p.last:
+                if not borrowed and p.first <= c.first <= p.last and (
+                        not isinstance(p, NearMatch) or any(i in p.words for i in range(c.first, c.last + 1))):
                     continue
                 if borrowed:
                     d = 0
                 elif c.last < p.first:
                     d = p.first - c.last - 1
                 else:
-                    d = c.first - p.last + 1
+                    d = max(0, c.first - p.last + 1)
                 if d <= 12:
                     scored.append((d, p.first, c.first, p, c))
         scored.sort(key=lambda t: (t[0], t[1], t[2]))
