@@ -333,3 +333,10 @@ def test_an_anonymous_head_the_entity_stage_named_is_that_person():
     names = {"المتحدث باسم الكرملين": ("per:peskov", "PER"), "ديمتري بيسكوف": ("per:peskov", "PER")}
     rows = _rows(_doc("ودعا المتحدث باسم الكرملين ديمتري بيسكوف إلى ضبط النفس وعدم التصعيد العسكري.", names))
     assert [(r[1], r[3]) for r in rows] == [("per:peskov", "ضبط النفس وعدم التصعيد العسكري")]
+
+
+def test_the_place_and_agency_of_a_dateline_are_no_subject():
+    names = {"لاهاي": ("loc:hague", "LOC"), "أ ف ب": ("org:afp", "ORG"), "سامي النجار": ("per:sami", "PER")}
+    rows = _rows(_doc("لاهاي (أ ف ب) – ألقى سامي النجار بظلال من الشك على الاتفاق، قائلا للصحفيين إن “هناك "
+                      "تعريفات عديدة للمادة الخامسة”.", names))
+    assert [r[1] for r in rows] == ["per:sami"]

@@ -34,6 +34,7 @@ _ANY_MARK = _OPEN_MARKS + _CLOSE_MARKS + '"'
 _ACTOR_TYPES = ("PER", "ORG", "GPE")
 _PERSON_AFTER_CUE = 6  # "يخبر وزير الدفاع في المملكة المتحدة جون هيلي": a title the registry lacks
 _CUE_AFTER_WORDS = 4  # "من المتوقع أن يخبر": a cue may follow a closing quote after a modal phrase
+_DATELINE_CHARS = 40  # a dateline's place and agency fit in this many characters
 _SUBJECT_WINDOW = 5  # words at a sentence's start where its subject stands (after a verb or و)
 _RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
 _SMALL_NUMBERS = frozenset(fold(w) for w in "اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عدة".split())
@@ -543,6 +544,16 @@ class QuoteFinder:
         people = [m for m in self.mentions_in(sent_start, w.start) if m.attrs.get("type") == "PER" and m.start < limit]
         return people[0] if people else None
 
+    def past_dateline(self, sent_start: int, pos: int) -> int:
+        """Where a sentence's own words start after a dateline ("لاهاي (أ ف ب) – ألقى …", "بروكسل - "):
+        a dash within the first few words, with no cue before it; ``sent_start`` otherwise.  The
+        place and agency of a dateline are no subject of the sentence."""
+        head = self.text[sent_start:min(pos, sent_start + _DATELINE_CHARS)]
+        cut = max(head.find(" – "), head.find(" - "), head.find(" — "))
+        if cut < 0 or any(self.is_cue(k) for k in self.words_in(sent_start, sent_start + cut)):
+            return sent_start
+        return sent_start + cut + 3
+
     def participle_subject(self, wi: int, sent_start: int) -> Span | None:
         """A participle (مشيرا، قائلا) shares its sentence's subject: that of the sentence's first cue
         when there is one (None, to carry the previous speaker, when it has none), else
@@ -553,7 +564,7 @@ class QuoteFinder:
             return found if found is not None else self.speaker_before_cue(earlier[0], sent_start)
         # "وعبر القائم بالأعمال الأمريكي في تركيا، فيليب كونسيت، عن …، مشددا": the first name not
         # governed by a preposition and not a nisba adjective
-        free = [m for m in self.mentions_in(sent_start, self.words[wi].start)
+        free = [m for m in self.mentions_in(self.past_dateline(sent_start, self.words[wi].start), self.words[wi].start)
                 if not governed_by_preposition(self.text, m)]
         names = [m for m in free if m.attrs.get("_form") != "nisba"]  # the first name, not a genitive after it
         return (names or free or [None])[0]
@@ -569,9 +580,10 @@ class QuoteFinder:
             for k in self.words_in(sent_start, self.words[wi].start)[:3]:
                 if self._anon_head(self.words[k].key):
                     return self.anonymous_after(k, self.words[wi].start)
-            opening = self.words_in(sent_start, self.words[wi].start)[:_SUBJECT_OPENING_WORDS]
+            own_start = self.past_dateline(sent_start, self.words[wi].start)
+            opening = self.words_in(own_start, self.words[wi].start)[:_SUBJECT_OPENING_WORDS]
             if opening:  # the sentence's subject stands among its first words ("وفي نيامي" is none)
-                free = [m for m in self.mentions_in(sent_start, self.words[opening[-1]].end)
+                free = [m for m in self.mentions_in(own_start, self.words[opening[-1]].end)
                         if not governed_by_preposition(self.text, m)]
                 found = self.pick_actor(free[:1])
         return found
