@@ -340,3 +340,12 @@ def test_the_place_and_agency_of_a_dateline_are_no_subject():
     rows = _rows(_doc("لاهاي (أ ف ب) – ألقى سامي النجار بظلال من الشك على الاتفاق، قائلا للصحفيين إن “هناك "
                       "تعريفات عديدة للمادة الخامسة”.", names))
     assert [r[1] for r in rows] == ["per:sami"]
+
+
+def test_an_impersonal_passive_reports_no_one():
+    rows = _rows(_doc("وقال سامي النجار إن الاجتماع انتهى دون اتفاق. يذكر أن الاجتماع المقبل سيعقد في ديسمبر.",
+                      PEOPLE))
+    assert [r[3] for r in rows] == ["الاجتماع انتهى دون اتفاق"]
+    # an active verb with its own subject still reports
+    rows = _rows(_doc("ويذكر سامي النجار أن أغلب المتسوقين لا يهتمون بالجودة.", PEOPLE))
+    assert [(r[1], r[3]) for r in rows] == [("per:sami", "أغلب المتسوقين لا يهتمون بالجودة")]

@@ -68,6 +68,7 @@ class Cues:
     speaker_genitive: frozenset[str] = frozenset()  # nouns whose genitive is the speaker (على لسان X)
     occasions: frozenset[str] = frozenset()  # nouns after في that say when it was said (في تصريحات)
     not_before_that: frozenset[str] = frozenset()  # "بعد أن": the أن belongs to the adjunct
+    impersonal: frozenset[str] = frozenset()  # "يذكر أن": a passive that reports no one
     relative_pronouns: frozenset[str] = frozenset()  # "فرنسا، التي …، أنها": a clause describing the speaker
     relative_max_words: int = 0
 
@@ -107,6 +108,7 @@ def load_cues() -> Cues:
         speaker_genitive=frozenset(fold(w) for w in raw.get("speaker_genitive_nouns", [])),
         occasions=frozenset(fold(w) for w in raw.get("speech_occasions", [])),
         not_before_that=frozenset(fold(w) for w in raw["adjuncts"]["not_before_that"]),
+        impersonal=frozenset(fold(w) for w in raw.get("impersonal", [])),
         relative_pronouns=frozenset(fold(w) for w in raw["adjuncts"].get("relative_pronouns", [])),
         relative_max_words=int(raw["adjuncts"].get("relative_max_words", 0)),
     )
@@ -225,6 +227,9 @@ class QuoteFinder:
             return False  # "التي تشير إلى": a relative clause, not a report
         if wi > 0 and self.words[wi - 1].key in self.cues.not_said:
             return False  # "لم يذكر البيان …": what was not said is no statement
+        if key in self.cues.impersonal and wi + 1 < len(self.words) \
+                and self.words[wi + 1].key in self.cues.complementisers:
+            return False  # "يُذكر أن …", "يشار إلى أن": a passive that reports no one
         return key in self.cues.verbs or self.is_attribution(wi)
 
     def is_attribution(self, wi: int) -> bool:
