@@ -209,3 +209,12 @@ def test_an_unknown_name_takes_the_type_the_tagger_gave_it_most_often() -> None:
     tie = [tagged("LOC", 0), tagged("PER", 20)]  # a tie decides nothing
     _one_type_per_name(tie)
     assert [m.entity_id for m in tie] == ["x:loc:سامسونغ", "x:per:سامسونغ"]
+
+
+def test_a_deputys_title_is_not_the_principals():
+    found = _entities("من جانبه، قال نائب رئيس الوزراء الروسي ألكسندر نوفاك إن بلاده ملتزمة بالاتفاق.")
+    assert ("نائب رئيس الوزراء الروسي", "x:per:الكسندر_نوفاك") in found
+    assert not any(eid == "per:mikhail_mishustin" for _, eid in found)
+    # no name after it: no one known, not the prime minister
+    found = _entities("وقال مساعد وزير الخارجية الأمريكي إن الاتفاق قريب.")
+    assert [eid for _, eid in found] == ["gpe:us"]

@@ -147,8 +147,30 @@ class Linker:
         mentions += self._calques(view, mentions, published)  # after the tagger: "محمد الأمين" is a name
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and m.end > m.start]
         mentions.sort(key=lambda m: (m.start, m.end))
+        deputies = self._deputy_titles(view, mentions)
         self._titles_named_after(view, mentions)
+        # "قال نائب رئيس الوزراء الروسي إن …" with no name after it: not the prime minister, no one known
+        mentions = [m for m in mentions if deputies.get(id(m), "") != m.entity_id]
         return mentions, self._table(doc.text, mentions, published)
+
+    def _deputy_titles(self, view: View, mentions: list[Mention]) -> dict[int, str]:
+        """"نائب رئيس الوزراء الروسي ألكسندر نوفاك": a person's title after a deputy word names
+        another office.  The deputy word joins the mention (so a name in apposition after it
+        relinks the whole title); returns id(mention) -> the holder it was first linked to."""
+        words = title_rules()["deputies"]
+        out: dict[int, str] = {}
+        for m in mentions:
+            if m.etype != "PER" or m.kind not in ("title", "generic"):
+                continue
+            previous = _previous_word(view.text, m.vstart)
+            joined = previous[:1] in ("و", "ف") and previous[1:] in words  # "ونائب رئيس الوزراء"
+            if previous not in words and not joined:
+                continue
+            vstart = m.vstart - 1 - len(previous) + (1 if joined else 0)
+            m.start, _ = view.to_original(vstart, m.vend)
+            m.vstart = vstart
+            out[id(m)] = m.entity_id
+        return out
 
     def _someone_elses_patronymic(self, view: View, m: Mention) -> bool:
         """"وزير الطاقة الأمير عبد العزيز بن سلمان" is not "بن سلمان" (Mohammed bin Salman): an alias
