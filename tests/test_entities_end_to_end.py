@@ -218,3 +218,10 @@ def test_a_deputys_title_is_not_the_principals():
     # no name after it: no one known, not the prime minister
     found = _entities("وقال مساعد وزير الخارجية الأمريكي إن الاتفاق قريب.")
     assert [eid for _, eid in found] == ["gpe:us"]
+
+
+def test_an_envoys_title_with_the_place_and_a_rank_before_the_name_is_that_person():
+    found = _entities("التقى المبعوث الأمريكي الخاص ستيف ويتكوف الرئيس الروسي. وفي واشنطن، قال المبعوث الأمريكي "
+                      "لأوكرانيا الجنرال المتقاعد كيث كيلوغ إن الإدارة تدرس كل الخيارات.")
+    envoys = [eid for surface, eid in found if surface == "المبعوث الأمريكي"]
+    assert envoys[-1] == "per:keith_kellogg"  # not the envoy named before

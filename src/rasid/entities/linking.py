@@ -203,13 +203,13 @@ class Linker:
         for i, title in enumerate(mentions):
             if title.kind != "title" or title.etype != "PER":
                 continue
-            name = next((m for m in mentions[i + 1:] if m.vstart >= title.vend), None)  # past the nisba inside
+            # past the nisba inside, and past the place an envoy is sent to ("لأوكرانيا")
+            name = next((m for m in mentions[i + 1:] if m.vstart >= title.vend and not (
+                m.etype in ("GPE", "LOC") and view.text[m.vstart - 1:m.vstart] == "ل")), None)
             if name is None or name.etype != "PER" or name.kind not in (*NAME_KINDS, "surname") \
                     or name.entity_id == title.entity_id:
                 continue
-            gap = view.text[title.vend:name.vstart]
-            words = gap.replace("،", " ").replace(",", " ").split()
-            if len(words) > 1 or not all(w.startswith("ال") for w in words) or any(ch in gap for ch in ".:؛"):
+            if not self._apposition_gap(view.text, title.vend, name.vstart, mentions):
                 continue
             surface = " ".join(view.text[title.vstart:title.vend].split())
             if any(t in surface and not surface.startswith(t) for t in self.role_titles.get(name.entity_id, [])):
@@ -222,6 +222,25 @@ class Linker:
                 name.entity_id, name.etype = title.entity_id, title.etype
                 continue
             title.entity_id = name.entity_id
+
+    @staticmethod
+    def _apposition_gap(text: str, a: int, b: int, mentions: list[Mention]) -> bool:
+        """Whether the words in text[a:b], between a title and a name, leave them in apposition:
+        none, one adjective with the article ("السابق"), or up to three words that are such
+        adjectives and titles ("الجنرال المتقاعد") and one place with a glued ل, where an envoy is
+        sent ("المبعوث الأمريكي لأوكرانيا الجنرال المتقاعد كيث كيلوغ")."""
+        gap = text[a:b]
+        if any(ch in gap for ch in ".:؛"):
+            return False
+        words = [(m.start() + a, m.group()) for m in re.finditer(r"[^\s،,]+", gap)]
+        if len(words) <= 1:
+            return all(w.startswith("ال") for _, w in words)
+        if len(words) > 3:
+            return False
+        places = {m.vstart for m in mentions if m.etype in ("GPE", "LOC")}
+        glued = [(at, w) for at, w in words if not w.startswith("ال")]
+        return len(glued) == 1 and glued[0][1].startswith("ل") and not glued[0][1].startswith("لل") \
+            and glued[0][0] + 1 in places
 
     def _homographs(self, text: str, mentions: list[Mention]) -> None:
         """"عمان" is Oman or Amman (data/entities/rules/homographs.json): a diacritised spelling
@@ -276,7 +295,8 @@ class Linker:
             # "… جون هيلي": a person named right after the title is the one it describes
             title_end = qualifier.vend if qualifier is not None else ge
             named_after = next((m for m in mentions if m.etype == "PER" and m.kind in NAME_KINDS
-                                and 0 < m.vstart - title_end <= 2), None)
+                                and m.vstart > title_end
+                                and self._apposition_gap(view.text, title_end, m.vstart, mentions)), None)
             titles = all(h.form.role >= 0 for h in hits)  # a person's office, not an organisation's short name
             if titles and named_after is not None and chosen != named_after.entity_id:
                 if named_after.entity_id not in holders:
