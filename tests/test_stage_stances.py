@@ -285,3 +285,8 @@ def test_a_country_that_will_raise_its_spending_supports_raising_it():
 def test_a_harm_ascribed_to_a_measure_opposes_it():
     text = "وقال سامي النجار إن عضوية أوكرانيا “ستجلب الحرب إلى الناتو”."
     assert _run(text) == [("per:sami", "ukraine_nato_membership", "oppose")]
+
+
+def test_support_for_something_without_the_proposition_opposes_it():
+    text = "وقالت إيطاليا إنها تؤيد توسيع الضمانات لتشمل كييف دون عضويتها في الناتو."
+    assert _run(text) == [("gpe:it", "ukraine_nato_membership", "oppose")]
