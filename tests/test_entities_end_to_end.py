@@ -225,3 +225,13 @@ def test_an_envoys_title_with_the_place_and_a_rank_before_the_name_is_that_perso
                       "لأوكرانيا الجنرال المتقاعد كيث كيلوغ إن الإدارة تدرس كل الخيارات.")
     envoys = [eid for surface, eid in found if surface == "المبعوث الأمريكي"]
     assert envoys[-1] == "per:keith_kellogg"  # not the envoy named before
+
+
+def test_a_name_opening_a_quotation_keeps_its_first_letter():
+    text = 'شاركت سفن البحرية والمنظمات غير الحكومية والوكالة الأوروبية "فلوريكس" في عمليات الإنقاذ قبالة السواحل.'
+    assert ("فلوريكس", "x:org:فلوريكس") in _entities(text)
+
+
+def test_international_agencies_are_registered():
+    found = _entities("حسب المنظمة الدولية للهجرة ومنظمة أطباء بلا حدود، غرق مئات المهاجرين.")
+    assert found == [("المنظمة الدولية للهجرة", "org:iom"), ("منظمة أطباء بلا حدود", "org:msf")]

@@ -349,3 +349,9 @@ def test_an_impersonal_passive_reports_no_one():
     # an active verb with its own subject still reports
     rows = _rows(_doc("ويذكر سامي النجار أن أغلب المتسوقين لا يهتمون بالجودة.", PEOPLE))
     assert [(r[1], r[3]) for r in rows] == [("per:sami", "أغلب المتسوقين لا يهتمون بالجودة")]
+
+
+def test_a_name_between_commas_after_the_speakers_title_is_not_what_was_said():
+    names = {"الرئيس السوري": ("per:assad", "PER"), "بشار الأسد": ("per:assad", "PER")}
+    rows = _rows(_doc("قال الرئيس السوري، بشار الأسد، إن العملية في الغوطة الشرقية ستستمر.", names))
+    assert [(r[1], r[3]) for r in rows] == [("per:assad", "العملية في الغوطة الشرقية ستستمر")]

@@ -70,6 +70,7 @@ class Mention:
     kind: str
 
 
+QUOTE_MARKS = "\"'«“‘„"  # marks that open a quotation
 FAMILY_PARTICLE = fold("آل")  # "آل ثاني", "آل سعود": a family name that may stand for its bearer
 
 
@@ -631,6 +632,13 @@ class Linker:
             if whole < start and "ال" not in fold(doc.text[whole:start]) \
                     and self.matcher.glued_word(fold(doc.text[whole:end]), key):
                 continue  # "بكسل" (pixel) is no ب + كسل
+            if whole < start and doc.text[whole:start] in ("و", "ف") and whole > 0 \
+                    and doc.text[whole - 1] in QUOTE_MARKS:
+                # "الوكالة الأوروبية "فرونتكس"": a name opening a quotation keeps its first letter
+                # (a conjunction stands outside the marks: و"فرونتكس")
+                start = whole
+                surface = doc.text[start:end]
+                key = " ".join(fold(surface).split())
             if len(key.replace(" ", "")) < 2 or key in _not_names():
                 continue
             eid = None

@@ -500,6 +500,12 @@ class QuoteFinder:
             if m.start <= found.start or not governed_by_preposition(self.text, m) \
                     or all(len(bit) <= 2 for bit in self.text[phrase_end:m.start].split()):  # "لبي بي سي"
                 phrase_end = max(phrase_end, m.end)
+        # "قال الرئيس السوري، بشار الأسد، إن …": the same person named again between commas
+        for m in self.mentions_in(phrase_end, limit)[:3]:
+            if self.text[phrase_end:m.start].strip() not in ("،", ",") \
+                    or actor_id(m, self.table) != actor_id(found, self.table):
+                break
+            phrase_end = m.end
         return found, phrase_end
 
     def sentence_subjects(self) -> list[tuple[int, str]]:
