@@ -235,3 +235,10 @@ def test_a_name_opening_a_quotation_keeps_its_first_letter():
 def test_international_agencies_are_registered():
     found = _entities("حسب المنظمة الدولية للهجرة ومنظمة أطباء بلا حدود، غرق مئات المهاجرين.")
     assert found == [("المنظمة الدولية للهجرة", "org:iom"), ("منظمة أطباء بلا حدود", "org:msf")]
+
+
+def test_hashtagged_names_are_their_entities():
+    found = _entities("سيجلس الرئيس الأميركي، دونالد #ترمب، والروسي فلاديمير #بوتين معا في #جنوب_السودان.")
+    assert ("دونالد #ترمب", "per:donald_trump") in found
+    assert ("فلاديمير #بوتين", "per:vladimir_putin") in found
+    assert ("جنوب_السودان", "gpe:ss") in found
