@@ -242,3 +242,23 @@ def test_hashtagged_names_are_their_entities():
     assert ("دونالد #ترمب", "per:donald_trump") in found
     assert ("فلاديمير #بوتين", "per:vladimir_putin") in found
     assert ("جنوب_السودان", "gpe:ss") in found
+
+
+def test_a_surname_after_another_given_name_is_another_person():
+    found = _entities("قرر القضاء الإبقاء على توقيف الروسية ماريا بوتينا خشية هروبها. والتقى ترامب بوتين في هلسنكي.")
+    assert ("ماريا بوتينا", "x:per:ماريا_بوتينا") in found
+    assert [s for s, eid in found if eid == "per:vladimir_putin"] == ["بوتين"]
+    # a father's name between the person's given name and surname leaves the surname theirs
+    found = _entities("التقى الرئيس السوري بشار الأسد الوفد. وطالب المتحدث بالاعتذار للرئيس بشار حافظ الأسد.")
+    assert [s for s, eid in found if eid == "per:bashar_al_assad"][-1] == "الأسد"
+
+
+def test_mexico_has_its_common_name():
+    assert ("المكسيك", "gpe:mx") in _entities("وحسب مسؤولين من أميركا والمكسيك فإن المكالمة كانت عاصفة.")
+
+
+def test_a_given_name_after_a_title_is_no_town_and_a_fathers_name_keeps_the_person():
+    found = _entities("وطالب المتحدث بالاعتذار للرئيس بشار حافظ الأسد.")
+    assert not any(eid.startswith("loc:") for _, eid in found)  # بشار is also Béchar, Algeria
+    assert ("بشار حافظ الأسد", "per:bashar_al_assad") in found
+    assert ("بشار", "loc:2505530") in _entities("وصل الوفد إلى بشار في الجزائر.")

@@ -136,7 +136,7 @@ class Linker:
         resolved, generic = self.matcher.find(view.text, published)
         mentions = [self._mention(view, m.start, m.end, m.form.entity_id, m.form.kind) for m in resolved]
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and not self._modified_alias(view, m)
-                    and not self._someone_elses_patronymic(view, m)]
+                    and not self._someone_elses_patronymic(view, m) and not self._given_name_after_title(view, m)]
         self._homographs(doc.text, mentions)
         mentions += self._generic_titles(view, generic, mentions, published)
         mentions += self._counterparts(view, mentions, published)
@@ -187,6 +187,40 @@ class Linker:
             return False
         classes = self.tagger.gazetteer.entries.get(word) or ""
         return "PER" in classes and word not in self.tagger.extractor.triggers
+
+    def _with_fathers_name(self, key: str) -> str | None:
+        """"بشار حافظ الأسد" is "بشار الأسد": a three-word name whose middle word is a given name (the
+        father's) and whose other two are a registry person's two-word name."""
+        parts = key.split()
+        if len(parts) != 3 or "PER" not in self._name_classes(parts[1]):
+            return None
+        ids = {f.entity_id for f in self.matcher.forms.get(f"{parts[0]} {parts[2]}", [])
+               if self._type(f.entity_id) == "PER"}
+        return ids.pop() if len(ids) == 1 else None
+
+    def _given_name_after_title(self, view: View, m: Mention) -> bool:
+        """"للرئيس بشار حافظ الأسد" names no Algerian town: a one-word place right after a person's
+        title (a PER_TITLE trigger word, "لل" read as "ال") that is also a given name in the tagger's
+        gazetteer is that given name."""
+        if self.tagger is None or m.etype not in ("LOC", "GPE") or " " in view.text[m.vstart:m.vend] \
+                or not m.entity_id.startswith("loc:"):
+            return False
+        word = _previous_word(view.text, m.vstart)
+        for title in (word, "ال" + word[2:] if word.startswith("لل") else word,
+                      word[1:] if word[:1] in ("و", "ف") else word):
+            if self._trigger(title) == "PER_TITLE":
+                return "PER" in self._name_classes(view.text[m.vstart:m.vend])
+        return False
+
+    def _name_classes(self, word: str) -> str:
+        """The tagger gazetteer's classes of a folded word ("PER", "LOC,PER" …), '' without one."""
+        gazetteer = getattr(self.tagger, "gazetteer", None)
+        return (gazetteer.entries.get(word) or "") if gazetteer is not None else ""
+
+    def _trigger(self, word: str) -> str | None:
+        """The tagger's trigger class of a folded word (PER_TITLE, SPEECH …), None without one."""
+        extractor = getattr(self.tagger, "extractor", None)
+        return extractor.triggers.get(word) if extractor is not None else None
 
     def _modified_alias(self, view: View, m: Mention) -> bool:
         """"مجلس الأمن القومي" is not "مجلس الأمن": an organisation's short name of several words,
@@ -565,11 +599,23 @@ class Linker:
                     if ids and not any(fuzz.ratio(rest, s) >= self.min_ratio - 10 for s in surnames
                                        if surnames[s] & ids):
                         ids = None
-                if ids and len(ids) == 1 and free(ws + offset, we):
+                if ids and len(ids) == 1 and free(ws + offset, we) \
+                        and not self._after_another_given_name(view, ws, next(iter(ids))):
                     out.append(self._mention(view, ws + offset, we, next(iter(ids)), "surname"))
                     taken.append((ws + offset, we))
                     break
         return out
+
+    def _after_another_given_name(self, view: View, ws: int, eid: str) -> bool:
+        """"الروسية ماريا بوتينا" is not Putin: a surname right after a given name that is none of
+        the person's own names belongs to someone else (a given name as in
+        ``_someone_elses_patronymic``: a person word of the tagger's gazetteer, not a title)."""
+        word = _previous_word(view.text, ws)
+        if not word or "PER" not in self._name_classes(word) or self._trigger(word) is not None:
+            return False
+        own = {w for form in self.folded_forms.get(eid, []) for w in form.split()}
+        # "بشار حافظ الأسد": a father's name between the person's own given name and surname
+        return word not in own and _previous_word(view.text, ws - len(word) - 1) not in own
 
     def _tagged(self, doc: Document, view: View, mentions: list[Mention]) -> list[Mention]:
         try:
@@ -647,6 +693,8 @@ class Linker:
                 cand = next(iter(ids))
                 if max(fuzz.ratio(key, f) for f in self.folded_forms.get(cand, [key])) >= self.min_ratio:
                     eid = cand
+            if eid is None and etype == "PER":
+                eid = self._with_fathers_name(key)
             if eid is None and etype == "PER":
                 parts = key.split()
                 if len(parts) == 1:
