@@ -355,3 +355,16 @@ def test_a_name_between_commas_after_the_speakers_title_is_not_what_was_said():
     names = {"الرئيس السوري": ("per:assad", "PER"), "بشار الأسد": ("per:assad", "PER")}
     rows = _rows(_doc("قال الرئيس السوري، بشار الأسد، إن العملية في الغوطة الشرقية ستستمر.", names))
     assert [(r[1], r[3]) for r in rows] == [("per:assad", "العملية في الغوطة الشرقية ستستمر")]
+
+
+def test_a_quoted_channel_name_is_no_quote_and_its_an_is_no_complementiser():
+    names = {**PEOPLE, "سي أن بي سي": ("org:cnbc", "ORG")}
+    rows = _rows(_doc('وقال سامي النجار في لقاء مع شبكة "سي أن بي سي" الاثنين "قلنا ذلك سابقا، الرئيس يريد أن '
+                      'يلتقي بهم".', names))
+    assert rows == [("direct", "per:sami", "وقال", "قلنا ذلك سابقا، الرئيس يريد أن يلتقي بهم")]
+
+
+def test_a_description_of_the_speaker_between_commas_is_not_what_was_said():
+    rows = _rows(_doc("قال سامي النجار، المفوض السامي لشؤون اللاجئين في المنظمة، إن البلاد باتت مصيدة موت.",
+                      PEOPLE))
+    assert [(r[1], r[3]) for r in rows] == [("per:sami", "البلاد باتت مصيدة موت")]

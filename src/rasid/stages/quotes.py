@@ -655,6 +655,21 @@ class QuoteFinder:
             previous = w.end
         return pos
 
+    def past_apposition(self, pos: int, limit: int) -> int:
+        """"قال فيليبو غراندي، المفوض السامي لشؤون اللاجئين في الأمم المتحدة، إن …": a description of
+        the speaker between commas, closed by "، إن/أن", is not what was said; ``pos`` otherwise."""
+        if not self.text[pos:limit].lstrip().startswith(("،", ",")):
+            return pos
+        ahead = self.words_in(pos, limit)[: self.cues.relative_max_words + 1]
+        for a, b in zip(ahead, ahead[1:], strict=False):
+            gap = self.text[self.words[a].end:self.words[b].start]
+            if self.is_cue(a) or any(ch in gap for ch in ':؛"«»“”'):
+                return pos
+            key = self.words[b].key
+            if ("،" in gap or "," in gap) and key in self.cues.complementisers and key.startswith(("ان", "بان")):
+                return self.content_start_after(self.words[b].start, limit)
+        return pos
+
     def past_relative_clause(self, pos: int, limit: int) -> int:
         """"أعلنت فرنسا، التي تنشر نحو 1500 جندي في النيجر، أنها …": a relative clause right after the
         speaker describes the speaker; what was said starts after the comma that closes it, when the
@@ -688,6 +703,8 @@ class QuoteFinder:
                 continue
             n_words = len(self.words_in(c0, c1))
             colon_before = self.text[max(0, open_at - 3):open_at].strip().endswith(":")
+            if not colon_before and any(m.start <= c0 and c1 <= m.end for m in self._mentions_just_before(c0)):
+                continue  # a quoted name (شبكة "سي أن بي سي"), not a statement
             if n_words < self.cues.min_direct_words and not colon_before:
                 continue
             short = n_words < self.cues.min_direct_words_without_cue and not colon_before
@@ -707,7 +724,9 @@ class QuoteFinder:
                 if speaker is None:
                     speaker = self.speaker_before_cue(cue_wi, sent_start)
                 gap = self.words_in(phrase_end, open_at)
-                gap_keys = [self.words[g].key for g in gap]
+                # (not the أن inside a name: شبكة "سي أن بي سي")
+                gap_keys = [self.words[g].key for g in gap
+                            if not self._inside_mention(self.words[g].start, self.words[g].end)]
                 if any(k in self.cues.complementisers and (k.startswith(("ان", "بان")) or not colon_before)
                        for k in gap_keys[:-1]) and len(gap) > 2:
                     continue  # a quoted phrase inside reported speech: the indirect pass covers it
@@ -784,7 +803,7 @@ class QuoteFinder:
                     speaker = self.first_verbs_subject(j, sent_start)
                 if self.is_weak(j) and not self._complement_follows(phrase_end, sent_end):
                     continue
-                c0 = self.content_start_after(phrase_end, sent_end)
+                c0 = self.content_start_after(self.past_apposition(phrase_end, sent_end), sent_end)
                 following = self.words_in(phrase_end, sent_end)[:1]
                 if not (following and self.words[following[0]].key.startswith(("ان", "بان"))
                         and self.words[following[0]].key in self.cues.complementisers):
