@@ -262,3 +262,15 @@ def test_a_given_name_after_a_title_is_no_town_and_a_fathers_name_keeps_the_pers
     assert not any(eid.startswith("loc:") for _, eid in found)  # بشار is also Béchar, Algeria
     assert ("بشار حافظ الأسد", "per:bashar_al_assad") in found
     assert ("بشار", "loc:2505530") in _entities("وصل الوفد إلى بشار في الجزائر.")
+
+
+def test_a_hyphenated_transliteration_and_a_family_name_first():
+    found = _entities("أعلن كيم جونغ-أون زعيم كوريا الشمالية وقف الاختبارات. ونقل عن كيم قوله إنه سيغلق موقعا.")
+    assert ("كيم جونغ-أون", "per:kim_jong_un") in found and ("كيم", "per:kim_jong_un") in found
+    # numbers keep their hyphen: no name is made of a score or a season
+    assert _entities("فاز الفريق 1-3 في موسم 2018-2019.") == []
+
+
+def test_a_tagged_name_does_not_end_on_a_clitic_led_common_word():
+    found = _entities('وقال المحامي مايكل كوهين لشبكة "إي بي سي" هذا الشهر إن ولاءه لأسرته أهم.')
+    assert ("مايكل كوهين", "x:per:مايكل_كوهين") in found

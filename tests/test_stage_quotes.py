@@ -368,3 +368,9 @@ def test_a_description_of_the_speaker_between_commas_is_not_what_was_said():
     rows = _rows(_doc("قال سامي النجار، المفوض السامي لشؤون اللاجئين في المنظمة، إن البلاد باتت مصيدة موت.",
                       PEOPLE))
     assert [(r[1], r[3]) for r in rows] == [("per:sami", "البلاد باتت مصيدة موت")]
+
+
+def test_quotation_marks_around_a_name_in_an_adjunct_do_not_end_it():
+    names = {**PEOPLE, "إي بي سي": ("org:abc", "ORG")}
+    rows = _rows(_doc('وقال سامي النجار لشبكة "إي بي سي" هذا الشهر إن ولاءه لأسرته أهم من كل شيء.', names))
+    assert [(r[1], r[3]) for r in rows] == [("per:sami", "ولاءه لأسرته أهم من كل شيء")]

@@ -126,7 +126,7 @@ class Linker:
 
     # -- the steps ------------------------------------------------------------------------
     def annotate(self, doc: Document) -> tuple[list[Mention], dict[str, dict[str, Any]]]:
-        view = normalise(doc.text)
+        view = _hyphens_as_spaces(normalise(doc.text))
         published = doc.published
         noise = doc.noise_ranges()
 
@@ -187,6 +187,15 @@ class Linker:
             return False
         classes = self.tagger.gazetteer.entries.get(word) or ""
         return "PER" in classes and word not in self.tagger.extractor.triggers
+
+    @staticmethod
+    def _before_addressee(text: str, start: int, end: int) -> int:
+        """"مايكل كوهين لشبكة": a tagged person's name does not end on a word saying to whom the
+        person spoke (rules/variant_rules.json 'not_name_ends')."""
+        words = list(WORD.finditer(text, start, end))
+        if len(words) >= 2 and fold(words[-1].group()) in _not_name_ends():
+            return words[-2].end()
+        return end
 
     def _with_fathers_name(self, key: str) -> str | None:
         """"بشار حافظ الأسد" is "بشار الأسد": a three-word name whose middle word is a given name (the
@@ -648,11 +657,14 @@ class Linker:
             if len(parts) >= 3 and parts[-2] == FAMILY_PARTICLE:
                 family_names.setdefault(" ".join(parts[-2:]), set()).add(eid)
 
+        family_first = set(variant_rules().get("family_name_first", []))
         for eid in {m.entity_id for m in mentions if m.etype == "PER" and m.entity_id in self.registry.entries}:
+            first_is_family = self.registry.entries[eid].get("country") in family_first
             for form in self.folded_forms.get(eid, []):
                 parts = form.split()
                 if len(parts) >= 2:
-                    variant_surnames.setdefault(parts[-1], set()).add(eid)
+                    # "كيم" after "كيم جونغ أون": the family name stands first in some countries
+                    variant_surnames.setdefault(parts[0] if first_is_family else parts[-1], set()).add(eid)
                 add_family(parts, eid)
         out: list[Mention] = []
         for start, end, label in sorted(spans):
@@ -666,6 +678,8 @@ class Linker:
                 if whole < start and fold(doc.text[whole:end]) in persons:
                     start = whole
             start = _past_leading_particles(doc.text, start, end)
+            if etype == "PER":
+                end = self._before_addressee(doc.text, start, end)
             if etype == "ORG":
                 end = self._definite_nisba_end(doc.text, start, end, mentions, taken)
             if etype is None or any(start < b and a < end for a, b in taken):
@@ -809,6 +823,18 @@ class Linker:
         return table
 
 
+_NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def _hyphens_as_spaces(view: View) -> View:
+    """"كيم جونغ-أون" is "كيم جونغ أون": a hyphen between two letters joins the parts of a
+    transliterated name; the entity view reads it as a space (one character for one, so the
+    offset map is unchanged).  Numbers keep theirs ("1-3", "2018-2019")."""
+    if "-" not in view.text:
+        return view
+    return View(_NAME_HYPHEN.sub(" ", view.text), view.starts, view.ends, view.original_length)
+
+
 def _one_type_per_name(mentions: list[Mention]) -> None:
     """One unknown name is one entity: when the tagger calls "سامسونغ" an organisation twice and a
     person once, every mention takes the type it got most often."""
@@ -822,6 +848,11 @@ def _one_type_per_name(mentions: list[Mention]) -> None:
             if rest and n > rest[0][1]:  # a tie ("#ريك_مشار" a place once, "ريك مشار" a person once) decides nothing
                 m.etype = top
                 m.entity_id = f"x:{m.etype.lower()}:{m.entity_id.split(':', 2)[2]}"
+
+
+@lru_cache(maxsize=1)
+def _not_name_ends() -> frozenset[str]:
+    return frozenset(fold(w) for w in variant_rules().get("not_name_ends", []))
 
 
 @lru_cache(maxsize=1)

@@ -645,7 +645,10 @@ class QuoteFinder:
             that = (w.key in self.cues.complementisers and w.key.startswith(("ان", "بان"))
                     and not self._inside_mention(w.start, w.end))  # not the إن of "سي إن بي سي"
             gap = self.text[previous:w.start]
-            if (self.is_cue(j) or any(ch in '"«»“”' for ch in gap) or w.key in self.cues.clause_links
+            # quotation marks end the adjunct, unless they only enclose a name (لشبكة "إي بي سي")
+            quoted = any(ch in '"«»“”' for ch in gap) and not (
+                self._inside_mention(w.start, w.end) or self._inside_mention(self.words[j - 1].start, self.words[j - 1].end))
+            if (self.is_cue(j) or quoted or w.key in self.cues.clause_links
                     or (that and self.words[j - 1].key in self.cues.not_before_that)):
                 return pos
             if ":" in gap and not that:  # "في مقابلة: أوروبا …": the adjunct ends at the colon
