@@ -274,3 +274,15 @@ def test_a_hyphenated_transliteration_and_a_family_name_first():
 def test_a_tagged_name_does_not_end_on_a_clitic_led_common_word():
     found = _entities('وقال المحامي مايكل كوهين لشبكة "إي بي سي" هذا الشهر إن ولاءه لأسرته أهم.')
     assert ("مايكل كوهين", "x:per:مايكل_كوهين") in found
+
+
+def test_a_clubs_name_names_no_city_or_country():
+    found = _entities("رفض ناديا بروسيا دورتموند الألماني وريال مدريد الإسباني التخلي عن مهاجميهما.")
+    assert ("بروسيا دورتموند", "org:borussia_dortmund") in found and ("ريال مدريد", "org:real_madrid") in found
+    assert not any(eid in ("gpe:ru", "loc:2935517", "loc:3117735") for _, eid in found)
+
+
+def test_a_joining_wa_before_a_given_name_is_no_part_of_the_name():
+    found = _entities("رفض النادي التخلي عن مهاجميه بيير أوباميانج وكريم بنزيمة.")
+    assert ("كريم بنزيمة", "x:per:كريم_بنزيمه") in found
+    assert ("وليد جنبلاط", "x:per:وليد_جنبلاط") in _entities("وقال وليد جنبلاط إن الحزب مستعد.")

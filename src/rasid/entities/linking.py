@@ -188,6 +188,18 @@ class Linker:
         classes = self.tagger.gazetteer.entries.get(word) or ""
         return "PER" in classes and word not in self.tagger.extractor.triggers
 
+    def _past_joining_wa(self, text: str, start: int, end: int) -> int:
+        """"وكريم بنزيمة": a tagged person's name does not start with a joining و/ف when the word
+        without it is a given name of the tagger's gazetteer and the word with it is not (وليد
+        and وائل keep theirs)."""
+        first = WORD.match(text, start)
+        if first is None or first.end() >= end or text[start] not in "وف":
+            return start
+        word = fold(first.group())
+        if "PER" in self._name_classes(word[1:]) and "PER" not in self._name_classes(word):
+            return start + 1
+        return start
+
     @staticmethod
     def _before_addressee(text: str, start: int, end: int) -> int:
         """"مايكل كوهين لشبكة": a tagged person's name does not end on a word saying to whom the
@@ -680,6 +692,7 @@ class Linker:
             start = _past_leading_particles(doc.text, start, end)
             if etype == "PER":
                 end = self._before_addressee(doc.text, start, end)
+                start = self._past_joining_wa(doc.text, start, end)
             if etype == "ORG":
                 end = self._definite_nisba_end(doc.text, start, end, mentions, taken)
             if etype is None or any(start < b and a < end for a, b in taken):

@@ -259,10 +259,11 @@ class Matcher:
         usable.sort(key=lambda m: self.rank(m, published), reverse=True)
         resolved = _non_overlapping(usable)
         # a title or an organisation names a country or organisation inside it ("وزير الدفاع الأمريكي"): keep those
-        # too; not a medium's name, a transliteration whose parts name nothing ("إن بي سي" in "سي إن بي سي")
+        # too; not a medium's name, a transliteration whose parts name nothing ("إن بي سي" in "سي إن بي سي"),
+        # nor a club's, whose city names the club, not the place ("ريال مدريد")
         for title in [m for m in resolved if m.form.kind == "title"
                       or (self.registry.entries[m.form.entity_id]["type"] in CONTAINER_TYPES
-                          and self.registry.entries[m.form.entity_id].get("kind") != "media")]:
+                          and self.registry.entries[m.form.entity_id].get("kind") not in ("media", "club"))]:
             inner = [m for m in usable if title.start <= m.start and m.end <= title.end
                      and (m.start, m.end) != (title.start, title.end) and m.form.entity_id != title.form.entity_id
                      and self.registry.entries[m.form.entity_id]["type"] != "PER"]
