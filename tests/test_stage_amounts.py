@@ -123,3 +123,17 @@ def test_random_text_keeps_offsets(text: str) -> None:
         assert 0 <= s.start < s.end <= len(text)
         assert isinstance(s.attrs["value"], int | float)
         assert text[s.start:s.end].strip() == text[s.start:s.end]
+
+
+def test_others_count_what_the_amount_before_them_counted():
+    from rasid.pipeline import default_pipeline, make_document
+
+    def found(text: str) -> list[tuple[str, object, object]]:
+        doc = default_pipeline().run_doc(make_document(text, published="2025-02-12"))
+        return [(text[a.start:a.end], a.attrs["value"], a.attrs["unit"]) for a in doc.spans("amounts")]
+
+    assert found("قتل 12 شخصا وأصيب 30 آخرون في الهجوم.") == [("12 شخصا", 12, "people"), ("30 آخرون", 30, "people")]
+    assert found("قتل ثلاثة أشخاص وأصيب خمسة آخرون.")[1] == ("خمسة آخرون", 5, "people")
+    # not money, and not across a sentence
+    assert found("خصصت 5 ملايين دولار و3 أخرى للإعمار.")[1] == ("3", 3, None)
+    assert found("قتل 12 شخصا. وأصيب 30 آخرون.")[1] == ("30", 30, None)

@@ -76,6 +76,7 @@ class AmountLexicon:
     hijri_year_min: int = 1300
     hijri_year_max: int = 1500
     hijri_markers: frozenset[str] = frozenset()
+    others: frozenset[str] = frozenset()  # "وأصيب 30 آخرون": the count of the amount before
 
 
 def _read_json(name: str) -> dict[str, Any]:
@@ -131,6 +132,7 @@ def amount_lexicon() -> AmountLexicon:
         hijri_year_min=int(excl["hijri_year_min"]),
         hijri_year_max=int(excl["hijri_year_max"]),
         hijri_markers=frozenset(fold(m) for m in excl["hijri_markers"]),
+        others=frozenset(fold(w) for w in cues.get("others_after", [])),
     )
 
 
@@ -386,10 +388,25 @@ class AmountFinder:
                 i += 1
                 continue
             found, nxt = self._amount_at(toks, p)
+            if found is None or found.unit is None:
+                others = self._others(toks, p, out)
+                if others is not None:
+                    found, nxt = others, others.last
             if found is not None:
                 out.append(found)
             i = max(nxt, i + 1)
         return out
+
+    def _others(self, toks: list[Token], p: NumberParse, before: list[_Found]) -> _Found | None:
+        """"قتل 12 شخصا وأصيب 30 آخرون": a bare number followed by "others" counts what the last
+        amount of the sentence counted (people, not money or a percentage)."""
+        a, b = p.first, p.last
+        if not before or b >= len(toks) or toks[b].text not in self.lex.others:
+            return None
+        last = before[-1]
+        if last.unit is None or last.unit == "percent" or last.unit.isupper() or last.last > a:
+            return None
+        return _Found(a, b + 1, p.value, unit=last.unit, counts=last.counts)
 
     def _without_number(self, toks: list[Token], i: int) -> _Found | None:
         """Duals (يومين = 2 days) and a bare singular after a cue (أكثر من شهر = 1 month)."""
