@@ -286,3 +286,22 @@ def test_a_joining_wa_before_a_given_name_is_no_part_of_the_name():
     found = _entities("رفض النادي التخلي عن مهاجميه بيير أوباميانج وكريم بنزيمة.")
     assert ("كريم بنزيمة", "x:per:كريم_بنزيمه") in found
     assert ("وليد جنبلاط", "x:per:وليد_جنبلاط") in _entities("وقال وليد جنبلاط إن الحزب مستعد.")
+
+
+def test_a_bare_head_noun_refers_back_to_an_unknown_body_the_tagger_named():
+    from rasid.entities.linking import Linker, Mention
+
+    class Head(Linker):  # only the step under test, with the tagger's organisation given
+        def __init__(self) -> None:
+            pass
+
+    from rasid.arabic.normalise import normalise
+    from rasid.entities.variants import clitic_prefixes
+    text = "أعلن بنك باركليز نتائجه. وقال البنك إن أرباحه ارتفعت، وأضاف البنك البريطاني أن الأسواق هادئة."
+    view = normalise(text)
+    head = Head()
+    head.prefixes = clitic_prefixes()
+    head.registry = type("R", (), {"entries": {}})()
+    bank = Mention(5, 16, 5, 16, "x:org:بنك_باركليز", "ORG", "tagger")
+    found = [(text[m.start:m.end], m.entity_id) for m in head._unknown_heads_again(view, [bank])]
+    assert found == [("البنك", "x:org:بنك_باركليز")]  # not "البنك البريطاني", another bank

@@ -374,3 +374,12 @@ def test_quotation_marks_around_a_name_in_an_adjunct_do_not_end_it():
     names = {**PEOPLE, "إي بي سي": ("org:abc", "ORG")}
     rows = _rows(_doc('وقال سامي النجار لشبكة "إي بي سي" هذا الشهر إن ولاءه لأسرته أهم من كل شيء.', names))
     assert [(r[1], r[3]) for r in rows] == [("per:sami", "ولاءه لأسرته أهم من كل شيء")]
+
+
+def test_a_bare_definite_head_noun_speaks_for_the_body_named_before():
+    doc = _doc("أعلنت لجنة الانتخابات المركزية في العراق النتائج. وقالت اللجنة إن نسبة المشاركة بلغت 44 بالمئة.", {})
+    rows = _rows(doc)
+    assert (rows[-1][1], rows[-1][3]) == ("x:org:لجنه_الانتخابات_المركزيه", "نسبة المشاركة بلغت 44 بالمئة")
+    # a bare head noun with no body of that kind named before names nothing
+    rows = _rows(_doc("وقالت اللجنة إن نسبة المشاركة بلغت 44 بالمئة.", {}))
+    assert rows[0][1] is None

@@ -38,6 +38,7 @@ from rasid.entities.matcher import Match, Matcher, role_active
 from rasid.entities.registry import Registry
 from rasid.entities.variants import (
     clitic_prefixes,
+    head_noun_classes,
     homographs,
     not_modifiers,
     phrase_skeleton,
@@ -145,6 +146,7 @@ class Linker:
             tagged = self._tagged(doc, view, mentions)
             mentions += tagged
             mentions += self._carried(view, mentions, tagged)
+            mentions += self._unknown_heads_again(view, mentions)
         mentions += self._calques(view, mentions, published)  # after the tagger: "محمد الأمين" is a name
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and m.end > m.start]
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -208,6 +210,38 @@ class Linker:
         if len(words) >= 2 and fold(words[-1].group()) in _not_name_ends():
             return words[-2].end()
         return end
+
+    def _unknown_heads_again(self, view: View, mentions: list[Mention]) -> list[Mention]:
+        """"وزارة الخارجية في كوريا الشمالية … وذكرت الوزارة": a bare definite head noun refers back to
+        the last organisation the tagger found whose name it heads, as registry names already do
+        (rules/head_nouns.json; a noun followed by a modifier with the article names something else)."""
+        classes = head_noun_classes()
+        heads: list[tuple[int, str, str]] = []  # (view end, class nouns key, id) of unknown organisations
+        for m in mentions:
+            if m.entity_id.startswith("x:org:"):
+                first = view.text[m.vstart:m.vend].split(" ", 1)[0]
+                cls = classes.get(first)
+                if cls is not None and "ORG" in cls["types"] and " " in view.text[m.vstart:m.vend]:
+                    heads.append((m.vend, " ".join(cls["nouns"]), m.entity_id))
+        if not heads:
+            return []
+        taken = [(m.vstart, m.vend) for m in mentions]
+        out: list[Mention] = []
+        for ws, we, word in self._words(view):
+            for off, rest in self._strip_clitics(word):
+                noun = rest[2:] if rest.startswith("ال") else None
+                cls = classes.get(noun) if noun else None
+                if cls is None or any(a < we and ws + off < b for a, b in taken):
+                    continue
+                following = _next_word(view.text, we)
+                if following.startswith("ال") and following not in not_modifiers():
+                    break  # "الوزارة الروسية" is another ministry
+                key = " ".join(cls["nouns"])
+                earlier = [(end, eid) for end, k, eid in heads if k == key and end <= ws]
+                if earlier:
+                    out.append(self._mention(view, ws + off, we, max(earlier)[1], "generic"))
+                break
+        return out
 
     def _with_fathers_name(self, key: str) -> str | None:
         """"بشار حافظ الأسد" is "بشار الأسد": a three-word name whose middle word is a given name (the

@@ -416,7 +416,15 @@ class QuoteFinder:
                 break
             last += 1
         if last == wi:
-            return None  # a bare "مجلس" names nothing
+            # a bare "مجلس" names nothing; a bare definite "اللجنة" is the last such body named
+            named = self._named_before(wi) if self.words[wi].key.startswith("ال") else None
+            if named is None:
+                return None
+            word = self.words[wi]
+            span = Span(word.start, word.end, "entity", {"id": named.attrs["id"], "type": "ORG", "_form": "described"},
+                        STAGE)
+            self.new_entities.append(span)
+            return span
         start, end = self.words[wi].start, self.words[last].end
         eid = unknown_id("ORG", self.text[start:end])
         span = Span(start, end, "entity", {"id": eid, "type": "ORG", "_form": "described"}, STAGE)
@@ -424,6 +432,15 @@ class QuoteFinder:
         self.doc.objects.setdefault("entities", {}).setdefault(
             eid, {"id": eid, "type": "ORG", "name": self.text[start:end], "name_en": None, "known": False})
         return span
+
+    def _named_before(self, wi: int) -> Span | None:
+        """"أعلنت لجنة الانتخابات المركزية … وقالت اللجنة إن": the last organisation named before word
+        wi whose name the same head noun opens."""
+        head = self.words[wi].key.removeprefix("ال")
+        before = [m for m in (*self.mentions, *self.new_entities) if m.end <= self.words[wi].start
+                  and m.attrs.get("type") == "ORG"
+                  and fold(self.text[m.start:m.end]).split(" ", 1)[0].removeprefix("ال") == head]
+        return max(before, key=lambda m: m.end) if before else None
 
     def definite_fixes(self) -> dict[str, str]:
         """Re-resolve definite anonymous references ("الدبلوماسي") once every source is known:
