@@ -383,3 +383,11 @@ def test_a_bare_definite_head_noun_speaks_for_the_body_named_before():
     # a bare head noun with no body of that kind named before names nothing
     rows = _rows(_doc("وقالت اللجنة إن نسبة المشاركة بلغت 44 بالمئة.", {}))
     assert rows[0][1] is None
+
+
+def test_a_dateline_closed_by_a_dash_glued_to_the_agency_is_no_subject():
+    names = {"دبي": ("loc:dubai", "LOC"), "الإمارات العربية المتحدة": ("gpe:ae", "GPE"), "CNN": ("org:cnn", "ORG"),
+             "قطر": ("gpe:qa", "GPE")}
+    rows = _rows(_doc("دبي، الإمارات العربية المتحدة (CNN)— أدانت قطر الهجمات، مؤكدة أنها ترفض أي هجمات عسكرية ضد "
+                      "المدنيين.", names))
+    assert [r[1] for r in rows] == ["gpe:qa"]

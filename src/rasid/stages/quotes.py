@@ -34,7 +34,9 @@ _ANY_MARK = _OPEN_MARKS + _CLOSE_MARKS + '"'
 _ACTOR_TYPES = ("PER", "ORG", "GPE")
 _PERSON_AFTER_CUE = 6  # "يخبر وزير الدفاع في المملكة المتحدة جون هيلي": a title the registry lacks
 _CUE_AFTER_WORDS = 4  # "من المتوقع أن يخبر": a cue may follow a closing quote after a modal phrase
-_DATELINE_CHARS = 40  # a dateline's place and agency fit in this many characters
+_DATELINE_CHARS = 60  # a dateline's place and agency fit in this many characters
+# the dash that closes a dateline: "لاهاي (أ ف ب) – ", "دبي، الإمارات العربية المتحدة (CNN)— ", "(CNN) -- "
+_DATELINE_DASH = re.compile(r"(?:\)\s*|\s)[-–—]{1,2}\s")
 _SUBJECT_WINDOW = 5  # words at a sentence's start where its subject stands (after a verb or و)
 _RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
 _SMALL_NUMBERS = frozenset(fold(w) for w in "اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عدة".split())
@@ -573,14 +575,14 @@ class QuoteFinder:
         return people[0] if people else None
 
     def past_dateline(self, sent_start: int, pos: int) -> int:
-        """Where a sentence's own words start after a dateline ("لاهاي (أ ف ب) – ألقى …", "بروكسل - "):
-        a dash within the first few words, with no cue before it; ``sent_start`` otherwise.  The
+        """Where a sentence's own words start after a dateline ("لاهاي (أ ف ب) – ألقى …", "بروكسل - ",
+        "(CNN)— "): a dash within the first few words, with no cue before it; ``sent_start`` otherwise.  The
         place and agency of a dateline are no subject of the sentence."""
         head = self.text[sent_start:min(pos, sent_start + _DATELINE_CHARS)]
-        cut = max(head.find(" – "), head.find(" - "), head.find(" — "))
-        if cut < 0 or any(self.is_cue(k) for k in self.words_in(sent_start, sent_start + cut)):
+        dash = _DATELINE_DASH.search(head)
+        if dash is None or any(self.is_cue(k) for k in self.words_in(sent_start, sent_start + dash.start())):
             return sent_start
-        return sent_start + cut + 3
+        return sent_start + dash.end()
 
     def participle_subject(self, wi: int, sent_start: int) -> Span | None:
         """A participle (مشيرا، قائلا) shares its sentence's subject: that of the sentence's first cue
