@@ -391,3 +391,11 @@ def test_a_dateline_closed_by_a_dash_glued_to_the_agency_is_no_subject():
     rows = _rows(_doc("دبي، الإمارات العربية المتحدة (CNN)— أدانت قطر الهجمات، مؤكدة أنها ترفض أي هجمات عسكرية ضد "
                       "المدنيين.", names))
     assert [r[1] for r in rows] == ["gpe:qa"]
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    names = {"وزارة الخارجية الروسية": ("org:ru_mfa", "ORG"), "الكرملين": ("org:kremlin", "ORG")}
+    for text, speaker in (("وقال بيان صادر عن وزارة الخارجية الروسية إن موسكو ستتخذ إجراءات.", "org:ru_mfa"),
+                          ("وقال بيان لوزارة الخارجية الروسية إن موسكو ستتخذ إجراءات.", "org:ru_mfa"),
+                          ("وقال بيان الكرملين إن موسكو ستتخذ إجراءات.", "org:kremlin")):
+        assert [(r[1], r[3]) for r in _rows(_doc(text, names))] == [(speaker, "موسكو ستتخذ إجراءات")]

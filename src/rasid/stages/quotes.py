@@ -71,6 +71,8 @@ class Cues:
     occasions: frozenset[str] = frozenset()  # nouns after في that say when it was said (في تصريحات)
     not_before_that: frozenset[str] = frozenset()  # "بعد أن": the أن belongs to the adjunct
     impersonal: frozenset[str] = frozenset()  # "يذكر أن": a passive that reports no one
+    statement_nouns: frozenset[str] = frozenset()  # "قال بيان …": what speaks for its issuer
+    issued_by: tuple[tuple[str, ...], ...] = ()  # "صادر عن"
     relative_pronouns: frozenset[str] = frozenset()  # "فرنسا، التي …، أنها": a clause describing the speaker
     relative_max_words: int = 0
 
@@ -111,6 +113,8 @@ def load_cues() -> Cues:
         occasions=frozenset(fold(w) for w in raw.get("speech_occasions", [])),
         not_before_that=frozenset(fold(w) for w in raw["adjuncts"]["not_before_that"]),
         impersonal=frozenset(fold(w) for w in raw.get("impersonal", [])),
+        statement_nouns=frozenset(fold(w) for w in raw.get("statement_nouns", [])),
+        issued_by=tuple(tuple(fold(p).split()) for p in raw.get("issued_by", [])),
         relative_pronouns=frozenset(fold(w) for w in raw["adjuncts"].get("relative_pronouns", [])),
         relative_max_words=int(raw["adjuncts"].get("relative_max_words", 0)),
     )
@@ -463,10 +467,29 @@ class QuoteFinder:
     def _punct_between(self, a: int, b: int) -> bool:
         return any(ch in "،,.:؛;؟?!" or ch in _ANY_MARK for ch in self.text[a:b])
 
+    def issuer_after(self, wi: int, limit: int) -> Span | None:
+        """"وقال بيان صادر عن وزارة الخارجية الروسية إن": a statement noun right after the cue speaks
+        for whoever issued it: the name after it, after ل, or after صادر عن."""
+        k = wi + 1
+        if k >= len(self.words) or self.words[k].key not in self.cues.statement_nouns:
+            return None
+        k += 1
+        for phrase in self.cues.issued_by:
+            if tuple(self.words[j].key for j in range(k, min(k + len(phrase), len(self.words)))) == phrase:
+                k += len(phrase)
+                break
+        if k >= len(self.words) or self.words[k].start >= limit:
+            return None
+        start = self.words[k].start
+        return next((m for m in self.mentions_in(start, limit) if m.start - start <= 1), None)  # (ل glued)
+
     def speaker_after_cue(self, wi: int, limit: int) -> tuple[Span | None, int]:
         """Speaker named after the cue word wi (VSO order) and where its phrase ends."""
         if wi + 1 >= len(self.words):
             return None, self.words[wi].end
+        issuer = self.issuer_after(wi, limit)
+        if issuer is not None:
+            return issuer, issuer.end
         start = self.words[wi].end
         window_end = self.words[min(wi + self.cues.window, len(self.words) - 1)].end
         window_end = min(window_end, limit)
