@@ -305,3 +305,8 @@ def test_a_bare_head_noun_refers_back_to_an_unknown_body_the_tagger_named():
     bank = Mention(5, 16, 5, 16, "x:org:بنك_باركليز", "ORG", "tagger")
     found = [(text[m.start:m.end], m.entity_id) for m in head._unknown_heads_again(view, [bank])]
     assert found == [("البنك", "x:org:بنك_باركليز")]  # not "البنك البريطاني", another bank
+
+
+def test_a_given_name_after_a_title_and_its_country_adjective_is_no_town():
+    found = _entities("تظل إيران تمثل تحديا بدعمها لنظام (الرئيس السوري بشار) الأسد.")
+    assert not any(eid.startswith("loc:") for _, eid in found)

@@ -399,3 +399,10 @@ def test_a_statement_speaks_for_whoever_issued_it():
                           ("وقال بيان لوزارة الخارجية الروسية إن موسكو ستتخذ إجراءات.", "org:ru_mfa"),
                           ("وقال بيان الكرملين إن موسكو ستتخذ إجراءات.", "org:kremlin")):
         assert [(r[1], r[3]) for r in _rows(_doc(text, names))] == [(speaker, "موسكو ستتخذ إجراءات")]
+
+
+def test_a_verb_after_a_comma_shares_the_subject_of_the_reporting_verb_before_it_in_the_sentence():
+    names = {"أشتون كارتر": ("per:carter", "PER"), "الكونغرس": ("org:congress", "ORG")}
+    text = ("ورغم أسئلة الجمهوريين الصارمة، دعا وزير الدفاع أشتون كارتر الكونغرس لدعم الاتفاق، وقال إنه «يمثل "
+            "خطوة هامة للدبلوماسية».")
+    assert _rows(_doc(text, names)) == [("direct", "per:carter", "وقال", "يمثل خطوة هامة للدبلوماسية")]

@@ -261,11 +261,18 @@ class Linker:
                 or not m.entity_id.startswith("loc:"):
             return False
         word = _previous_word(view.text, m.vstart)
+        if word.startswith("ال") and self._nisba_before(view, m.vstart):
+            word = _previous_word(view.text, m.vstart - len(word) - 1)  # "الرئيس السوري بشار"
         for title in (word, "ال" + word[2:] if word.startswith("لل") else word,
                       word[1:] if word[:1] in ("و", "ف") else word):
             if self._trigger(title) == "PER_TITLE":
                 return "PER" in self._name_classes(view.text[m.vstart:m.vend])
         return False
+
+    def _nisba_before(self, view: View, pos: int) -> bool:
+        """Whether the word before ``pos`` is a country adjective ("السوري")."""
+        word = _previous_word(view.text, pos)
+        return any(f.kind == "nisba" for f in self.matcher.forms.get(word, []))
 
     def _name_classes(self, word: str) -> str:
         """The tagger gazetteer's classes of a folded word ("PER", "LOC,PER" …), '' without one."""

@@ -595,7 +595,16 @@ class QuoteFinder:
             return None
         limit = self.words[opening[-1]].end
         people = [m for m in self.mentions_in(sent_start, w.start) if m.attrs.get("type") == "PER" and m.start < limit]
-        return people[0] if people else None
+        if people:
+            return people[0]
+        # "ورغم أسئلة الجمهوريين، دعا كارتر الكونغرس …، وقال إنه": the person right after the last
+        # reporting verb before it in the sentence
+        earlier = [k for k in self.words_in(sent_start, w.start) if self.is_cue(k)]
+        if earlier:
+            found, _ = self.speaker_after_cue(earlier[-1], w.start)
+            if found is not None and found.attrs.get("type") == "PER":
+                return found
+        return None
 
     def past_dateline(self, sent_start: int, pos: int) -> int:
         """Where a sentence's own words start after a dateline ("لاهاي (أ ف ب) – ألقى …", "بروكسل - ",
@@ -768,6 +777,8 @@ class QuoteFinder:
                 speaker, phrase_end = self.speaker_after_cue(cue_wi, open_at)
                 if speaker is None:
                     speaker = self.speaker_before_cue(cue_wi, sent_start)
+                if speaker is None:
+                    speaker = self.first_verbs_subject(cue_wi, sent_start)
                 gap = self.words_in(phrase_end, open_at)
                 # (not the أن inside a name: شبكة "سي أن بي سي")
                 gap_keys = [self.words[g].key for g in gap
