@@ -399,6 +399,9 @@ def test_a_statement_speaks_for_whoever_issued_it():
                           ("وقال بيان لوزارة الخارجية الروسية إن موسكو ستتخذ إجراءات.", "org:ru_mfa"),
                           ("وقال بيان الكرملين إن موسكو ستتخذ إجراءات.", "org:kremlin")):
         assert [(r[1], r[3]) for r in _rows(_doc(text, names))] == [(speaker, "موسكو ستتخذ إجراءات")]
+    # an issuer the text does not name: the statement is still not what was said
+    assert [(r[1], r[3]) for r in _rows(_doc("وقال بيان مشترك إن الطرفين اتفقا على التهدئة.", names))] == [
+        (None, "الطرفين اتفقا على التهدئة")]
 
 
 def test_a_verb_after_a_comma_shares_the_subject_of_the_reporting_verb_before_it_in_the_sentence():

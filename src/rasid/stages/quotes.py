@@ -746,6 +746,7 @@ class QuoteFinder:
     def _opens_adjunct(self, key: str) -> bool:
         # a number: the tail of a name the registry matched without it ("فرانس 24 إن")
         return (key in self.cues.adjunct_openers or key.isdigit() or (key.startswith("لل") and len(key) > 4)
+                or key in self.cues.statement_nouns  # "وقال بيان مشترك إن": the statement, then what it said
                 or (key.startswith("ل") and key[1:] in self.cues.addressee_heads))
 
     # -- the two kinds ---------------------------------------------------------------
