@@ -409,3 +409,11 @@ def test_a_verb_after_a_comma_shares_the_subject_of_the_reporting_verb_before_it
     text = ("ورغم أسئلة الجمهوريين الصارمة، دعا وزير الدفاع أشتون كارتر الكونغرس لدعم الاتفاق، وقال إنه «يمثل "
             "خطوة هامة للدبلوماسية».")
     assert _rows(_doc(text, names)) == [("direct", "per:carter", "وقال", "يمثل خطوة هامة للدبلوماسية")]
+
+
+def test_a_company_or_university_speaks_by_its_head_noun():
+    names = {"لوكهيد مارتن": ("x:org:lockheed", "ORG")}
+    rows = _rows(_doc("وقالت شركة لوكهيد مارتن الأمريكية إنها ستشتري قطاع الطائرات مقابل تسعة مليارات دولار.", names))
+    assert [r[1] for r in rows] == ["x:org:lockheed"]
+    rows = _rows(_doc("ودعت جامعة الجوف من تنطبق عليهم الشروط إلى تقديم طلباتهم إلكترونيا عبر الموقع.", {}))
+    assert [r[1] for r in rows] == ["x:org:جامعه_الجوف"]

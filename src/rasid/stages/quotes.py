@@ -422,6 +422,12 @@ class QuoteFinder:
                 break
             last += 1
         if last == wi:
+            # "قالت شركة سوميتومو فورستري": the head noun before a name the entity stage found
+            after = self.words[wi].end
+            named_next = next((m for m in self._mentions_just_before(after + 2) if m.attrs.get("type") == "ORG"
+                               and m.start > after and not self.text[after:m.start].strip()), None)
+            if named_next is not None and not self.words[wi].key.startswith("ال"):
+                return named_next
             # a bare "مجلس" names nothing; a bare definite "اللجنة" is the last such body named
             named = self._named_before(wi) if self.words[wi].key.startswith("ال") else None
             if named is None:
@@ -443,9 +449,13 @@ class QuoteFinder:
         """"أعلنت لجنة الانتخابات المركزية … وقالت اللجنة إن": the last organisation named before word
         wi whose name the same head noun opens."""
         head = self.words[wi].key.removeprefix("ال")
+
+        def headed(m: Span) -> bool:  # "لجنة الانتخابات", or "شركة" then a name ("شركة سوميتومو")
+            return (fold(self.text[m.start:m.end]).split(" ", 1)[0].removeprefix("ال") == head
+                    or fold(self.text[max(0, m.start - 20):m.start]).split()[-1:] in ([head], ["ال" + head]))
+
         before = [m for m in (*self.mentions, *self.new_entities) if m.end <= self.words[wi].start
-                  and m.attrs.get("type") == "ORG"
-                  and fold(self.text[m.start:m.end]).split(" ", 1)[0].removeprefix("ال") == head]
+                  and m.attrs.get("type") == "ORG" and headed(m)]
         return max(before, key=lambda m: m.end) if before else None
 
     def definite_fixes(self) -> dict[str, str]:
