@@ -290,3 +290,8 @@ def test_a_harm_ascribed_to_a_measure_opposes_it():
 def test_support_for_something_without_the_proposition_opposes_it():
     text = "وقالت إيطاليا إنها تؤيد توسيع الضمانات لتشمل كييف دون عضويتها في الناتو."
     assert _run(text) == [("gpe:it", "ukraine_nato_membership", "oppose")]
+
+
+def test_a_plural_hesitant_adjective_is_hesitant():
+    text = "وقال سامي النجار إن حلفاء كثيرين ما زالوا مترددين بشأن انضمام أوكرانيا إلى الناتو."
+    assert _run(text) == [("per:sami", "ukraine_nato_membership", "hesitant")]
