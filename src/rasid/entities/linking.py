@@ -184,11 +184,11 @@ class Linker:
         first = view.text[m.vstart:m.vend].split(" ", 1)[0]
         if first not in self.particles:
             return False
-        word = _previous_word(view.text, m.vstart)
-        if not word:
-            return False
-        classes = self.tagger.gazetteer.entries.get(word) or ""
-        return "PER" in classes and word not in self.tagger.extractor.triggers
+        return self._given_name(_previous_word(view.text, m.vstart))
+
+    def _given_name(self, word: str) -> bool:
+        """A person-name word of the tagger's gazetteer that is no trigger word (not a title: الأمير)."""
+        return bool(word) and "PER" in self._name_classes(word) and self._trigger(word) is None
 
     def _past_joining_wa(self, text: str, start: int, end: int) -> int:
         """"وكريم بنزيمة": a tagged person's name does not start with a joining و/ف when the word
@@ -670,10 +670,9 @@ class Linker:
 
     def _after_another_given_name(self, view: View, ws: int, eid: str) -> bool:
         """"الروسية ماريا بوتينا" is not Putin: a surname right after a given name that is none of
-        the person's own names belongs to someone else (a given name as in
-        ``_someone_elses_patronymic``: a person word of the tagger's gazetteer, not a title)."""
+        the person's own names belongs to someone else (``_given_name``)."""
         word = _previous_word(view.text, ws)
-        if not word or "PER" not in self._name_classes(word) or self._trigger(word) is not None:
+        if not self._given_name(word):
             return False
         own = {w for form in self.folded_forms.get(eid, []) for w in form.split()}
         # "بشار حافظ الأسد": a father's name between the person's own given name and surname
@@ -725,9 +724,7 @@ class Linker:
             if etype == "PER":
                 start = self._compound_start(doc.text, start)
                 # "وأضاف كلابر": the tagger took ك for a clitic, but the whole word is a surname named before
-                whole = start
-                while whole > 0 and doc.text[whole - 1].isalpha():
-                    whole -= 1
+                whole = _word_start(doc.text, start)
                 if whole < start and fold(doc.text[whole:end]) in persons:
                     start = whole
             start = _past_leading_particles(doc.text, start, end)
@@ -740,9 +737,7 @@ class Linker:
                 continue
             surface = doc.text[start:end]
             key = " ".join(fold(surface).split())
-            whole = start
-            while whole > 0 and doc.text[whole - 1].isalpha():
-                whole -= 1
+            whole = _word_start(doc.text, start)
             if whole < start and "ال" not in fold(doc.text[whole:start]) \
                     and self.matcher.glued_word(fold(doc.text[whole:end]), key):
                 continue  # "بكسل" (pixel) is no ب + كسل
@@ -912,10 +907,15 @@ def _not_name_ends() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _not_name_openers() -> frozenset[str]:
     """Particles that never open a name, as written, hamza included (data/ner/not_name_openers.txt)."""
+    return frozenset(_ner_word_list("not_name_openers.txt"))
+
+
+def _ner_word_list(name: str) -> list[str]:
+    """The words of a data/ner word list, one a line, '#' lines being comments."""
     from importlib import resources
 
-    text = resources.files("rasid").joinpath("data/ner/not_name_openers.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    text = resources.files("rasid").joinpath(f"data/ner/{name}").read_text("utf-8")
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
 
 
 def _past_leading_particles(text: str, start: int, end: int) -> int:
@@ -937,13 +937,7 @@ def _past_leading_particles(text: str, start: int, end: int) -> int:
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
     """Folded words never taken as a one-word tagged name (data/ner/not_names.txt, stopwords.txt)."""
-    from importlib import resources
-
-    words: set[str] = set()
-    for name in ("not_names.txt", "stopwords.txt"):
-        text = resources.files("rasid").joinpath(f"data/ner/{name}").read_text("utf-8")
-        words.update(fold(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
-    return frozenset(words)
+    return frozenset(fold(w) for name in ("not_names.txt", "stopwords.txt") for w in _ner_word_list(name))
 
 
 @lru_cache(maxsize=65536)
@@ -987,6 +981,13 @@ def _spaced_groups(text: str, words: list[tuple[int, int, str]], n: int,
         group = words[i:i + n]
         if all(text[group[k][1]:group[k + 1][0]] == " " for k in range(n - 1)):
             yield i, group
+
+
+def _word_start(text: str, pos: int) -> int:
+    """Where the word that ``pos`` lies in starts: the letters a tagged span may have left off."""
+    while pos > 0 and text[pos - 1].isalpha():
+        pos -= 1
+    return pos
 
 
 def _previous_word(text: str, pos: int) -> str:

@@ -670,11 +670,16 @@ class QuoteFinder:
         words = [self.words[k].key for k in self.words_in(sent_start + cut, self.words[wi].start)]
         return any(w not in self.cues.not_said and w not in self.cues.clause_links for w in words)
 
+    def _is_that(self, key: str) -> bool:
+        """A complementiser of the إن/أن family (أن، إنه، بأن …), not إلى or على, which open what
+        was said only when أن follows them ("إلى أن")."""
+        return key in self.cues.complementisers and key.startswith(("ان", "بان"))
+
     def content_start_after(self, pos: int, limit: int) -> int:
         """Skip a complementiser and spaces after position pos."""
         for n, j in enumerate(self.words_in(pos, limit)[:2]):
             w = self.words[j]
-            if n and not w.key.startswith(("ان", "بان")):
+            if n and not self._is_that(w.key):
                 break  # "إلى أن" is one complementiser; the على of "إن على الاتحاد أن" is what was said
             if w.key in self.cues.complementisers or w.key in ("ب" + c for c in ("ان", "انه")):
                 pos = w.end
@@ -703,7 +708,7 @@ class QuoteFinder:
         previous = self.words[ahead[0]].end
         for j in ahead[1:]:
             w = self.words[j]
-            that = (w.key in self.cues.complementisers and w.key.startswith(("ان", "بان"))
+            that = (self._is_that(w.key)
                     and not self._inside_mention(w.start, w.end))  # not the إن of "سي إن بي سي"
             gap = self.text[previous:w.start]
             # quotation marks end the adjunct, unless they only enclose a name (لشبكة "إي بي سي")
@@ -730,7 +735,7 @@ class QuoteFinder:
             if self.is_cue(a) or any(ch in gap for ch in ':؛"«»“”'):
                 return pos
             key = self.words[b].key
-            if ("،" in gap or "," in gap) and key in self.cues.complementisers and key.startswith(("ان", "بان")):
+            if ("،" in gap or "," in gap) and self._is_that(key):
                 return self.content_start_after(self.words[b].start, limit)
         return pos
 
@@ -748,7 +753,7 @@ class QuoteFinder:
                 return pos
             if "،" in gap or "," in gap:  # (a quoted name inside the clause is no quote: جامعة “باث سبا”)
                 key = self.words[b].key
-                if key in self.cues.complementisers and key.startswith(("ان", "بان")):
+                if self._is_that(key):
                     return self.content_start_after(self.words[b].start, limit)
                 return pos  # "ينفي غولن الذي يعيش في …، ويقول": no complementiser, the clause's end unknown
         return pos
@@ -794,7 +799,7 @@ class QuoteFinder:
                 # (not the أن inside a name: شبكة "سي أن بي سي")
                 gap_keys = [self.words[g].key for g in gap
                             if not self._inside_mention(self.words[g].start, self.words[g].end)]
-                if any(k in self.cues.complementisers and (k.startswith(("ان", "بان")) or not colon_before)
+                if any(self._is_that(k) if colon_before else k in self.cues.complementisers
                        for k in gap_keys[:-1]) and len(gap) > 2:
                     continue  # a quoted phrase inside reported speech: the indirect pass covers it
                     # (not after a colon: "في رسالة إلى قادة الدول: «…»" is an adjunct, then the quote)
@@ -872,8 +877,7 @@ class QuoteFinder:
                     continue
                 c0 = self.content_start_after(self.past_apposition(phrase_end, sent_end), sent_end)
                 following = self.words_in(phrase_end, sent_end)[:1]
-                if not (following and self.words[following[0]].key.startswith(("ان", "بان"))
-                        and self.words[following[0]].key in self.cues.complementisers):
+                if not (following and self._is_that(self.words[following[0]].key)):
                     c0 = self.past_adjuncts(c0, sent_end)  # "إن على اليونايتد أن": على is said, not an adjunct
                 c1 = self._content_end(c0, sent_end)
             for each in self.coordinated_with(speaker):
