@@ -340,3 +340,18 @@ def test_conflict_words_name_the_one_current_war_of_the_story() -> None:
     # before the war began, or with neither war's places named, the word stays a common noun
     assert [e for _, e in found(shipped, "قالت أوكرانيا إن الصراع سيطول.", "2019-02-12") if e.startswith("event")] == []
     assert [e for _, e in found(shipped, "قال الوزير إن الصراع سيطول.", "2025-02-12") if e.startswith("event")] == []
+
+
+def test_a_city_name_never_takes_the_article(linker: Linker) -> None:
+    # "الألم" is pain, not Ulm (ألم); "القوم" a people, not Qom (قوم); without the article they are the towns
+    assert found(linker, "تحمل المزيد من الألم أمام القوم") == []
+    assert found(linker, "وصل الوفد إلى قوم ثم إلى ألم") == [("قوم", "loc:119208"), ("ألم", "loc:2820256")]
+
+
+def test_press_spellings_of_countries_and_their_adjectives(linker: Linker) -> None:
+    # rules/country_overrides.json: the press writes صربيا and أوزبكستان, not mledoze's صيربيا and أوزباكستان
+    assert found(linker, "زار صربيا والبوسنة وأوزبكستان وتايلاند، والتقى الرئيس الصربي والوفد الأوزبكي") == [
+        ("صربيا", "gpe:rs"), ("البوسنة", "gpe:ba"), ("أوزبكستان", "gpe:uz"), ("تايلاند", "gpe:th"),
+        ("الصربي", "gpe:rs"), ("الأوزبكي", "gpe:uz")]
+    # "مجرى" (a river's course) folds like the indefinite "مجري" (Hungarian), which is left out
+    assert found(linker, "في مجرى النهر قال رئيس الوزراء المجري") == [("المجري", "gpe:hu")]

@@ -82,3 +82,24 @@ def test_build_counts_the_news_and_rebuilds_byte_identically(tmp_path) -> None:
     words = gzip.decompress(first).decode("utf-8").split()
     assert "حوالي" in words and "قال" in words and "ترامب" not in words
     assert load_common_words(path) == frozenset(words)
+
+
+def test_a_far_town_needs_its_country_or_the_taggers_word_that_it_is_a_place() -> None:
+    # "ترمز" is Termez (Uzbekistan) and "فوجئ" folds to Fukui (Japan); here they are verbs
+    assert mentions("فوجئ السكان بالنجمة التي ترمز إلى النجاح.") == {}
+    # with the country named, the town stands
+    assert mentions("وصل الوفد إلى مدينة ترمز في أوزبكستان.") == {
+        "loc:1215957": [("ترمز", 20)], "gpe:uz": [("أوزبكستان", 28)]}
+    # a person's surname the tagger reads as a name is the person's ("ميري" is also Miri, Malaysia)
+    assert mentions("أما نيكولا ميري، مديرة قطاع الإيجار في الشركة، فقالت إن الأسعار ارتفعت.") == {
+        "x:per:نيكولا_ميري": [("نيكولا ميري", 4)]}
+    # world cities the news names bare stand alone (rules/world_cities.json)
+    assert mentions("عقدت المحادثات في جنيف الثلاثاء.") == {"loc:2660646": [("جنيف", 18)]}
+
+
+def test_world_cities_are_registry_towns() -> None:
+    from rasid.entities.registry import load_registry
+    from rasid.entities.variants import world_cities
+
+    entries = load_registry().entries
+    assert world_cities() and all("population" in entries[i] for i in world_cities())

@@ -215,6 +215,8 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
         if ov.get("no_nisba") or name in dropped:
             stems = []
         nisba = dedupe([f for s in stems for f in inflect_nisba(s)] + ov.get("nisba_extra", []))
+        drop = {fold(f) for f in ov.get("nisba_drop", [])}
+        nisba = [f for f in nisba if fold(f) not in drop]
         cap = capitals.get(iso2)
         row = {
             "id": f"gpe:{iso2.lower()}", "type": "GPE", "name": name, "name_en": c["name"]["common"],

@@ -40,11 +40,13 @@ from rasid.entities.variants import (
     clitic_prefixes,
     head_noun_classes,
     homographs,
+    near_countries,
     not_modifiers,
     phrase_skeleton,
     skeleton,
     title_rules,
     variant_rules,
+    world_cities,
 )
 from rasid.ner.tokens import strip_proclitics
 
@@ -142,8 +144,10 @@ class Linker:
         mentions += self._generic_titles(view, generic, mentions, published)
         mentions += self._counterparts(view, mentions, published)
         mentions += self._fuzzy_names(view, mentions)
+        spans = self._tag(doc)
+        mentions, blocked = self._towns_in_context(doc.text, mentions, spans)
         if self.tagger is not None:
-            tagged = self._tagged(doc, view, mentions)
+            tagged = self._tagged(doc, view, mentions, spans, blocked)
             mentions += tagged
             mentions += self._carried(view, mentions, tagged)
             mentions += self._unknown_heads_again(view, mentions)
@@ -678,13 +682,50 @@ class Linker:
         # "بشار حافظ الأسد": a father's name between the person's own given name and surname
         return word not in own and _previous_word(view.text, ws - len(word) - 1) not in own
 
-    def _tagged(self, doc: Document, view: View, mentions: list[Mention]) -> list[Mention]:
+    def _tag(self, doc: Document) -> list[tuple[int, int, str]]:
+        if self.tagger is None:
+            return []
         try:
-            spans = self.tagger.tag_spans(doc.text)
+            return self.tagger.tag_spans(doc.text)
         except Exception as err:  # a tagger bug must not lose the registry's mentions
             log.warning("NER tagger failed on %s: %s", doc.id, err)
             return []
-        taken = [(m.start, m.end) for m in mentions]
+
+    def _towns_in_context(self, text: str, mentions: list[Mention],
+                          spans: list[tuple[int, int, str]]) -> tuple[list[Mention], list[tuple[int, int]]]:
+        """A one-word name of a town far from the Arab world is taken only when the document names
+        its country or the tagger reads the word as a place: GeoNames holds thousands of such towns
+        whose Arabic spelling is also a word or a name ("فوجئ" is Fukui, "ترمز" Termez, "ميري" Miri,
+        "تولوا" Tuluá).  Capitals, the towns of the Arab world and its neighbours, and the world
+        cities the news names bare (rules/world_cities.json: جنيف، لاهاي) are kept as they are.  Without a tagger nothing is dropped.  A dropped word still bars the tagger's own
+        names over it (its "وفاكهة وأبا" is no organisation) unless the tagger reads a person there:
+        the word is then a name, not a town ("نيكولا ميري")."""
+        if self.tagger is None:
+            return mentions, []
+        entries = self.registry.entries
+        near, bare = near_countries(), world_cities()
+        # the country itself, its nisba or its capital ("في مدينة لوبيك شمالي ألمانيا")
+        named = {m.entity_id for m in mentions} | {entries[m.entity_id]["capital_of"] for m in mentions
+                                                   if "capital_of" in entries.get(m.entity_id, {})}
+        places = [(a, b) for a, b, label in spans if label == "LOC"]
+
+        def doubtful(m: Mention) -> bool:
+            entry = entries.get(m.entity_id)
+            if not entry or "population" not in entry or "capital_of" in entry or m.entity_id in bare \
+                    or " " in text[m.start:m.end]:
+                return False
+            country = entry.get("country")
+            return country not in near and country not in named \
+                and not any(a < m.end and m.start < b for a, b in places)
+
+        persons = [(a, b) for a, b, label in spans if TAGGER_TYPES.get(label) == "PER"]
+        blocked = [(m.start, m.end) for m in mentions if doubtful(m)
+                   and not any(a < m.end and m.start < b for a, b in persons)]
+        return [m for m in mentions if not doubtful(m)], blocked
+
+    def _tagged(self, doc: Document, view: View, mentions: list[Mention],
+                spans: list[tuple[int, int, str]], blocked: list[tuple[int, int]]) -> list[Mention]:
+        taken = [(m.start, m.end) for m in mentions] + blocked
         persons: dict[str, str] = {}  # folded surname -> id of a full name seen in this doc
 
         def add_person(name: str, eid: str) -> None:

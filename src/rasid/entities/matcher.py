@@ -185,9 +185,12 @@ class Matcher:
                     continue
                 if glued and not form.needs_article:
                     continue
-                if prefix.endswith(ARTICLE) and not form.needs_article and not key.startswith(ARTICLE):
+                if prefix.endswith(ARTICLE) and not form.needs_article:
                     entry = self.registry.entries[form.entity_id]
-                    if entry["type"] == "PER" or form.kind in ("nisba", "title", "generic"):
+                    if "population" in entry:
+                        continue  # a city's name never takes the article: "الألم" is pain, not Ulm (ألم)
+                    if not key.startswith(ARTICLE) and (entry["type"] == "PER"
+                                                        or form.kind in ("nisba", "title", "generic")):
                         continue  # "الماكرون" is no name; nisba forms list their article themselves
                 if back is None:
                     out.append(Match(start, end, form, key))

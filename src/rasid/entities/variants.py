@@ -71,6 +71,21 @@ def homographs() -> dict[str, dict[str, Any]]:
 
 
 @lru_cache(maxsize=1)
+def near_countries() -> frozenset[str]:
+    """Ids of the countries whose towns Arabic news names without naming the country (the Arab League
+    states and their neighbours, data/entities/rules/seats.json): elsewhere a small town's one-word
+    name needs the country beside it, or the tagger's word that it is a place."""
+    return frozenset(f"gpe:{code.lower()}" for code in _rules("seats.json")["countries"])
+
+
+@lru_cache(maxsize=1)
+def world_cities() -> frozenset[str]:
+    """Ids of far cities that Arabic news names without their country (data/entities/rules/world_cities.json:
+    جنيف، لاهاي، نيويورك)."""
+    return frozenset(_rules("world_cities.json")["cities"])
+
+
+@lru_cache(maxsize=1)
 def not_modifiers() -> frozenset[str]:
     """Folded words with the article that do not modify the head noun before them (relative pronouns)."""
     return frozenset(fold(w) for w in _rules("head_nouns.json").get("not_modifiers", []))
