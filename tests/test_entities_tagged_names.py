@@ -103,3 +103,33 @@ def test_world_cities_are_registry_towns() -> None:
 
     entries = load_registry().entries
     assert world_cities() and all("population" in entries[i] for i in world_cities())
+
+
+def test_a_nisba_opening_a_persons_name_is_the_given_name() -> None:
+    # "تركي" is Turkish and a common given name: before a family name the tagger reads a person;
+    # after "مسؤول" and before an adjective it stays Turkey's
+    found = mentions("قال المتحدث باسم التحالف العقيد الركن تركي المالكي إن الدفاعات الجوية اعترضت "
+                     "صاروخا. وصرح مسؤول تركي كبير بأن أنقرة سترد.")
+    assert found["x:per:تركي_المالكي"] == [("تركي المالكي", 38)]
+    assert found["gpe:tr"] == [("تركي", 96), ("أنقرة", 110)]
+
+
+def test_one_unknown_person_spelled_twice_or_named_without_the_fathers_name() -> None:
+    text = ("تقدم المرشح اليساري غوستافو بيترو في استطلاعات الرأي. وقال غوستاف بيترو إنه سيحارب الفساد، "
+            "وقالت امرأة إن بيترو ساعد الفقراء في العاصمة.")
+    assert mentions(text) == {"x:per:غوستافو_بيترو": [("غوستافو بيترو", 20), ("غوستاف بيترو", 59), ("بيترو", 106)]}
+    text = "وقال الدكتور خالد بن محمد الوهيبي إن البرنامج نجح. وأضاف الدكتور خالد الوهيبي أن الطلاب سيعودون."
+    assert mentions(text) == {"x:per:خالد_بن_محمد_الوهيبي": [("خالد بن محمد الوهيبي", 13), ("خالد الوهيبي", 65)]}
+    # another given name with the same family name is another person
+    text = "وقالت دانا بيشوب إن ابنها يعاني. وقال مورغان بيشوب إنه يريد العودة إلى المدرسة."
+    assert set(mentions(text)) == {"x:per:دانا_بيشوب", "x:per:مورغان_بيشوب"}
+
+
+def test_a_known_surname_is_the_persons_where_the_tagger_reads_a_place_or_a_word_before_it() -> None:
+    text = ("تقدم المرشح اليساري غوستافو بيترو في الاستطلاعات. وقالت امرأة ستينية: "
+            "\"أصوت لبيترو (...) الذي ساعد الفقراء\".")
+    assert mentions(text) == {"x:per:غوستافو_بيترو": [("غوستافو بيترو", 20), ("بيترو", 77)]}
+    # "تيار دوكي" ("Duque's movement"): تيار is a word the news uses outside names
+    text = ("فاز إيفان دوكي بالجولة الأولى. وقال محلل إن \"الاستقطاب سيكون واضحا\" وإن النتائج "
+            "\"تظهر الأهمية التي لا يزال يتمتع بها تيار دوكي\".")
+    assert mentions(text)["x:per:ايفان_دوكي"] == [("إيفان دوكي", 4), ("دوكي", 122)]

@@ -417,3 +417,14 @@ def test_a_company_or_university_speaks_by_its_head_noun():
     assert [r[1] for r in rows] == ["x:org:lockheed"]
     rows = _rows(_doc("ودعت جامعة الجوف من تنطبق عليهم الشروط إلى تقديم طلباتهم إلكترونيا عبر الموقع.", {}))
     assert [r[1] for r in rows] == ["x:org:جامعه_الجوف"]
+
+
+def test_an_anonymous_source_found_by_two_cues_is_one_mention() -> None:
+    from rasid.pipeline import default_pipeline, make_document
+
+    text = ("فاز إيفان دوكي بالجولة الأولى. وقال محلل إن \"الاستقطاب سيكون واضحا\" وإن النتائج "
+            "\"تظهر الأهمية التي لا يزال يتمتع بها تيار دوكي\".")
+    doc = make_document(text)
+    default_pipeline().run_doc(doc)
+    anon = [(m.start, m.end) for m in doc.layers["entities"] if m.attrs["id"].startswith("x:anon:")]
+    assert anon == [(36, 40)]

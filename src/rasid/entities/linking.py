@@ -774,6 +774,8 @@ class Linker:
                 start = self._past_joining_wa(doc.text, start, end)
             if etype == "ORG":
                 end = self._definite_nisba_end(doc.text, start, end, mentions, taken)
+            if etype == "PER":
+                self._nisba_as_given_name(doc.text, start, end, mentions, taken)
             if etype is None or any(start < b and a < end for a, b in taken):
                 continue
             surface = doc.text[start:end]
@@ -799,6 +801,15 @@ class Linker:
                     eid = cand
             if eid is None and etype == "PER":
                 eid = self._with_fathers_name(key)
+            if eid is None and etype == "LOC" and " " not in key and key in persons \
+                    and self._trigger(self._names_of(persons[key])[0].split()[0]) is None:
+                # "بيترو" tagged a place after "غوستافو بيترو": one word, one name, one person (an
+                # organisation keeps its reading: "مجموعة داسو" is the firm named after the family;
+                # a "person" that is a title and a place, "أمير عسير", leaves the place a place)
+                eid, etype = persons[key], "PER"
+            if eid is None and etype == "PER":
+                start, key, eid = self._past_a_verb(doc.text, start, key, persons)  # "تيار أوريبي"
+                surface = doc.text[start:end]
             if eid is None and etype == "PER":
                 parts = key.split()
                 if len(parts) == 1:
@@ -808,8 +819,9 @@ class Linker:
                 elif len(family_names.get(key, ())) == 1:
                     eid = next(iter(family_names[key]))
                 else:
-                    add_person(key, unknown_id(etype, key))
-                    add_family(parts, unknown_id(etype, key))
+                    eid = self._spelled_again(key, persons)  # "غوستاف بيترو" after "غوستافو بيترو"
+                    add_person(key, eid or unknown_id(etype, key))
+                    add_family(parts, eid or unknown_id(etype, key))
             if eid is None:
                 eid = unknown_id(etype, key)
             vs, ve = _view_range(view, start, end)
@@ -818,6 +830,69 @@ class Linker:
             taken.append((start, end))
         _one_type_per_name(out)
         return out
+
+    def _nisba_as_given_name(self, text: str, start: int, end: int, mentions: list[Mention],
+                             taken: list[tuple[int, int]]) -> None:
+        """"العقيد تركي المالكي", "الأمير تركي بن فيصل": an indefinite nisba that opens a name the
+        tagger reads as a person's is that person's given name (تركي, a common given name), not
+        the country's adjective; the person's name takes its place."""
+        words = text[start:end].split()
+        if len(words) < 2 or words[1].startswith(("و", "ف")) or self._common(words[1]):
+            return  # "«تركي وهاشم»": two people; "مسؤول تركي كبير": an adjective follows
+        for m in mentions:
+            if m.kind == "nisba" and m.start == start and m.end < end and not fold(text[m.start:m.end]).startswith("ال"):
+                mentions.remove(m)
+                taken.remove((m.start, m.end))
+                return
+
+    def _common(self, word: str) -> bool:
+        """A word the news mostly uses outside names (``rasid.ner.common_words``)."""
+        return fold(word) in getattr(self.tagger, "common_words", frozenset())  # not "فيدل" as ف + يدل
+
+    def _past_a_verb(self, text: str, start: int, key: str, persons: dict[str, str]) -> tuple[int, str, str | None]:
+        """"تيار أوريبي" ("Uribe's movement"): a two-word person the tagger found whose first word is
+        one the news mostly uses outside names and whose second is the surname of a person this
+        document named before is that person, with the first word left out.  Any other first word
+        may be a given name the gazetteer lacks ("فيدل كاسترو" beside "راوول كاسترو"), and a family
+        name with the article may be many people's (a tribe's: "ملفي الحربي" beside "سعود الحربي")."""
+        parts = key.split()
+        if len(parts) != 2 or parts[1] not in persons or parts[1].startswith("ال") \
+                or not self._common(parts[0]) or self._given_name(parts[0]) or self._trigger(parts[0]) is not None:
+            return start, key, None
+        eid = persons[parts[1]]
+        if any(f.split()[0] == parts[0] for f in self._names_of(eid)):
+            return start, key, None  # the person's own given name, spelled as before
+        second = start
+        while not text[second].isspace():
+            second += 1
+        while text[second].isspace():
+            second += 1
+        return second, parts[1], eid
+
+    def _names_of(self, eid: str) -> list[str]:
+        """Folded names of a registry entity, or the name an unknown entity's id was made from."""
+        if eid in self.folded_forms:
+            return self.folded_forms[eid]
+        return [eid.split(":", 2)[2].replace("_", " ")]
+
+    def _spelled_again(self, key: str, persons: dict[str, str]) -> str | None:
+        """The unknown person named before with the same surname and nearly the same full name
+        (a transliteration twice in one article: غوستافو / غوستاف بيترو)."""
+        eid = persons.get(key.split()[-1])
+        if eid is None or not eid.startswith("x:per:"):
+            return None
+        before = eid.split(":", 2)[2].replace("_", " ")
+        # the given names alike too: a long shared family name makes any two full names look alike
+        return eid if before != key and fuzz.ratio(self._first_name(before), self._first_name(key)) >= self.min_ratio \
+            else None
+
+    def _first_name(self, folded_name: str) -> str:
+        """The given name of a folded full name, one opened by a particle written as one word ("عبد
+        الله" as "عبدالله", "ابو بكر" as "ابوبكر") so that both spellings compare alike."""
+        parts = folded_name.split()
+        if len(parts) > 2 and parts[0] in self.particles:
+            return parts[0] + parts[1]
+        return parts[0]
 
     def _definite_nisba_end(self, text: str, start: int, end: int, mentions: list[Mention],
                             taken: list[tuple[int, int]]) -> int:

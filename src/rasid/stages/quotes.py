@@ -986,7 +986,9 @@ def build():
                 table.pop(stale, None)
         doc.add("quotes", merged)
         if finder.new_entities:
-            doc.add("entities", finder.new_entities)
+            # a source found again by a second cue ("وقال محلل إن «…» وإن «…»") is one mention
+            unique = {(m.start, m.end, m.attrs["id"]): m for m in finder.new_entities}
+            doc.add("entities", list(unique.values()))
 
     return quotes_stage
 
