@@ -355,3 +355,13 @@ def test_press_spellings_of_countries_and_their_adjectives(linker: Linker) -> No
         ("الصربي", "gpe:rs"), ("الأوزبكي", "gpe:uz")]
     # "مجرى" (a river's course) folds like the indefinite "مجري" (Hungarian), which is left out
     assert found(linker, "في مجرى النهر ومجريات الأحداث قال رئيس الوزراء المجري") == [("المجري", "gpe:hu")]
+
+
+def test_an_organisations_skeleton_does_not_cross_arabic_words() -> None:
+    # skeletons drop long vowels, so "الجمعية" and "الجامعة" look alike; only a rare word (a
+    # transliteration) may differ from the registry's spelling
+    from rasid.entities.registry import load_registry
+
+    full = Linker(load_registry(), tagger=None)
+    assert found(full, "تقيم الجمعية العربية السعودية للثقافة والفنون حفلا") == [("السعودية", "gpe:sa")]
+    assert found(full, "وقالت صحيفة فاينانشال تايمز إن") == [("فاينانشال تايمز", "org:ft")]

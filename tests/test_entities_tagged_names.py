@@ -133,3 +133,20 @@ def test_a_known_surname_is_the_persons_where_the_tagger_reads_a_place_or_a_word
     text = ("فاز إيفان دوكي بالجولة الأولى. وقال محلل إن \"الاستقطاب سيكون واضحا\" وإن النتائج "
             "\"تظهر الأهمية التي لا يزال يتمتع بها تيار دوكي\".")
     assert mentions(text)["x:per:ايفان_دوكي"] == [("إيفان دوكي", 4), ("دوكي", 122)]
+
+
+def test_given_names_right_before_a_registry_name_are_that_person() -> None:
+    # the registry spells "لويس إيناسيو لولا دا سيلفا"; the tagger finds the given names spelt otherwise
+    text = "رفضت المحكمة طلب الرئيس السابق لويس اناسيو لولا دا سيلفا البقاء طليقا."
+    found = mentions(text)
+    assert found["per:lula_da_silva"][:2] == [("لويس اناسيو", 31), ("لولا دا سيلفا", 43)]
+    assert not any(k.startswith("x:per:") for k in found)
+
+
+def test_a_eulogy_after_a_name_is_no_part_of_it_nor_a_name() -> None:
+    text = "وفي نص جميل للإمام ابن تيمية رحمه الله يقول إن الدماء عظيمة. لقد كان رحمه الله يأتي إلى المسجد مترجلا."
+    assert mentions(text) == {"x:per:ابن_تيميه": [("ابن تيمية", 19)]}
+
+
+def test_the_gulf_alone_is_the_arabian_gulf() -> None:
+    assert mentions("تعمل العمالة في دول الخليج منذ عقود.") == {"loc:persian_gulf": [("الخليج", 20)]}

@@ -207,12 +207,16 @@ class Linker:
         return start
 
     @staticmethod
-    def _before_addressee(text: str, start: int, end: int) -> int:
-        """"مايكل كوهين لشبكة": a tagged person's name does not end on a word saying to whom the
-        person spoke (rules/variant_rules.json 'not_name_ends')."""
+    def _before_addressee(text: str, start: int, end: int, eulogy_only: bool = False) -> int:
+        """"مايكل كوهين لشبكة", "الملك عبد الله - رحمه الله": a tagged person's name ends before a
+        word saying to whom the person spoke or a eulogy (rules/variant_rules.json 'not_name_ends');
+        a "name" that starts with one ("رحمه الله") is none.  Names the tagger calls places or
+        organisations are only cut before a eulogy."""
         words = list(WORD.finditer(text, start, end))
-        if len(words) >= 2 and fold(words[-1].group()) in _not_name_ends():
-            return words[-2].end()
+        ends, eulogy = (frozenset() if eulogy_only else _not_name_ends()), _eulogy_words()
+        for i, word in enumerate(words):
+            if fold(word.group()) in ends or (word.group() in eulogy and _next_word(text, word.end()) == "الله"):
+                return words[i - 1].end() if i else start
         return end
 
     def _unknown_heads_again(self, view: View, mentions: list[Mention]) -> list[Mention]:
@@ -595,9 +599,10 @@ class Linker:
                         continue
                     phrase = " ".join([first] + [w[2] for w in group[1:]])
                     eid = next(iter(ids))
-                    best = max(fuzz.ratio(phrase, f) for f in self.folded_forms.get(eid, [phrase]))
+                    forms = self.folded_forms.get(eid, [phrase])
+                    best = max(fuzz.ratio(phrase, f) for f in forms)
                     vs, ve = group[0][0] + offset, group[-1][1]
-                    if best >= self.min_ratio and free(vs, ve):
+                    if best >= self.min_ratio and free(vs, ve) and not self._other_arabic_word(eid, phrase, forms):
                         out.append(self._mention(view, vs, ve, eid, "variant"))
                         claim(vs, ve)
                         break
@@ -759,6 +764,8 @@ class Linker:
                     # "كيم" after "كيم جونغ أون": the family name stands first in some countries
                     variant_surnames.setdefault(parts[0] if first_is_family else parts[-1], set()).add(eid)
                 add_family(parts, eid)
+        registry_person_at = {m.start: m.entity_id for m in mentions
+                              if m.etype == "PER" and m.kind in NAME_KINDS and m.entity_id in self.registry.entries}
         out: list[Mention] = []
         for start, end, label in sorted(spans):
             etype = TAGGER_TYPES.get(label)
@@ -769,8 +776,8 @@ class Linker:
                 if whole < start and fold(doc.text[whole:end]) in persons:
                     start = whole
             start = _past_leading_particles(doc.text, start, end)
-            if etype == "PER":
-                end = self._before_addressee(doc.text, start, end)
+            if etype is not None:
+                end = self._before_addressee(doc.text, start, end, eulogy_only=etype != "PER")
                 start = self._past_joining_wa(doc.text, start, end)
             if etype == "ORG":
                 end = self._definite_nisba_end(doc.text, start, end, mentions, taken)
@@ -807,6 +814,12 @@ class Linker:
                 # organisation keeps its reading: "مجموعة داسو" is the firm named after the family;
                 # a "person" that is a title and a place, "أمير عسير", leaves the place a place)
                 eid, etype = persons[key], "PER"
+            if eid is None and etype == "PER":
+                # "لويس إيناسيو لولا دا سيلفا": given names the registry's name leaves out, right before it
+                nxt = end
+                while nxt < len(doc.text) and doc.text[nxt] == " ":
+                    nxt += 1
+                eid = registry_person_at.get(nxt) if nxt > end else None
             if eid is None and etype == "PER":
                 start, key, eid = self._past_a_verb(doc.text, start, key, persons)  # "تيار أوريبي"
                 surface = doc.text[start:end]
@@ -885,6 +898,22 @@ class Linker:
         # the given names alike too: a long shared family name makes any two full names look alike
         return eid if before != key and fuzz.ratio(self._first_name(before), self._first_name(key)) >= self.min_ratio \
             else None
+
+    def _other_arabic_word(self, eid: str, phrase: str, forms: list[str]) -> bool:
+        """Whether an organisation's name is matched by its skeleton through a different Arabic
+        word: "الجمعية العربية" (a society) has the skeleton of "الجامعة العربية" (the League),
+        since skeletons drop long vowels.  Only a word the news rarely uses (a transliteration:
+        فايننشيال / فاينانشال) may differ; the spellings of a person's name are left to the
+        skeleton alone."""
+        if self._type(eid) != "ORG":
+            return False
+        words = phrase.split()
+        for form in forms:
+            other = form.split()
+            if len(other) == len(words) and all(a == b or a not in self.matcher.word_ranks
+                                                for a, b in zip(words, other, strict=True)):
+                return False
+        return True
 
     def _first_name(self, folded_name: str) -> str:
         """The given name of a folded full name, one opened by a particle written as one word ("عبد
@@ -1018,6 +1047,11 @@ def _one_type_per_name(mentions: list[Mention]) -> None:
 @lru_cache(maxsize=1)
 def _not_name_ends() -> frozenset[str]:
     return frozenset(fold(w) for w in variant_rules().get("not_name_ends", []))
+
+
+@lru_cache(maxsize=1)
+def _eulogy_words() -> frozenset[str]:
+    return frozenset(variant_rules().get("eulogy_words", []))
 
 
 @lru_cache(maxsize=1)
