@@ -206,6 +206,30 @@ class Linker:
             return start + 1
         return start
 
+    def _past_joining_wa_of_head(self, text: str, start: int, end: int) -> int:
+        """"وحزب العمل الوطني", "ووزارة الخارجية": an organisation or place the tagger starts on a
+        joining و/ف glued to the head noun of its name (trigger classes ORG_HEAD, LOC_HEAD) starts
+        after it."""
+        m = WORD.match(text, start)
+        if m is None or m.end() > end or len(m.group()) < 3 or m.group()[0] not in "وف":
+            return start
+        return start + 1 if self._trigger(fold(m.group()[1:])) in ("ORG_HEAD", "LOC_HEAD") else start
+
+    def _without_titles(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """"محمد بن نايف ولي العهد", "ولي ولي العهد": the tagger takes a title of two or more words
+        (trigger words of class PER_TITLE, data/ner/triggers.tsv) into a person's name; the name
+        ends before it, and a span of such a title alone is no name (start == end).  A single
+        title word may be a name's own ("سوزان الحاج", "آل الشيخ", "أمير حاتمي") and stays."""
+        words = [w for w in WORD.finditer(text, start, end)]
+        titles = [self._trigger(fold(w.group())) == "PER_TITLE" and not self._given_name(fold(w.group()))
+                  for w in words]
+        cut = len(words)
+        while cut > 0 and titles[cut - 1]:
+            cut -= 1
+        if len(words) - cut < 2:
+            return start, end
+        return (start, words[cut - 1].end()) if cut else (start, start)
+
     @staticmethod
     def _before_addressee(text: str, start: int, end: int, eulogy_only: bool = False) -> int:
         """"مايكل كوهين لشبكة", "الملك عبد الله - رحمه الله": a tagged person's name ends before a
@@ -778,7 +802,11 @@ class Linker:
             start = _past_leading_particles(doc.text, start, end)
             if etype is not None:
                 end = self._before_addressee(doc.text, start, end, eulogy_only=etype != "PER")
+            if etype == "PER":
+                start, end = self._without_titles(doc.text, start, end)
                 start = self._past_joining_wa(doc.text, start, end)
+            if etype in ("ORG", "LOC"):
+                start = self._past_joining_wa_of_head(doc.text, start, end)
             if etype == "ORG":
                 end = self._definite_nisba_end(doc.text, start, end, mentions, taken)
             if etype == "PER":
