@@ -28,6 +28,7 @@ from rasid.arabic.normalise import fold  # noqa: E402
 from rasid.entities.variants import inflect_nisba, nisba_stem  # noqa: E402
 
 ARABIC_WORD = re.compile(r"^[\u0621-\u064A]+( [\u0621-\u064A]+)*$")
+HARAKAT = re.compile(r"[\u064B-\u0652\u0670\u0640]")
 MIN_CITY_POPULATION = 100_000
 #: seats of first-order divisions are kept at any size in the countries of rules/seats.json (درعا،
 #: تكريت، الغردقة): Arabic news names a province by its seat
@@ -143,7 +144,8 @@ def arabic_names(row: dict) -> list[str]:
     for entry in (row.get("arabic_script_names_all") or "").split("|"):
         if " - " in entry:
             names += [part.strip() for part in entry.split(" - ")]
-    names = list(dict.fromkeys(names))
+    # vowel marks and tatweel are dropped, not the name: GeoNames writes some only voweled (بُرَيدَة)
+    names = list(dict.fromkeys(HARAKAT.sub("", n) for n in names))
     return [n for n in names if n and ARABIC_WORD.match(n) and len(fold(n).replace(" ", "")) >= 3]
 
 

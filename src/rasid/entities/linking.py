@@ -99,6 +99,8 @@ class Linker:
         self.final_vowels = frozenset(fold(w) for w in rules["drop_final"])
         self.ordinals = frozenset(fold(w) for w in rules.get("regnal_ordinals", []))
         self.generations = frozenset(fold(w) for w in rules.get("generation_words", []))
+        #: words before a bare title that make it the owner of another office (rules/titles.json)
+        self.owned_by: frozenset[str] = title_rules()["owned_by"]
         self.prefixes = sorted(clitic_prefixes(), key=len, reverse=True)
         self.folded_forms: dict[str, list[str]] = {}
         #: a person's full role titles, folded ("نائب الرئيس الأمريكي" holds "الرئيس الأمريكي")
@@ -328,9 +330,11 @@ class Linker:
     def _titles_named_after(self, view: View, mentions: list[Mention]) -> None:
         """"المستشار الألماني المقبل فريدريش ميرتس", "رئيس الوزراء البريطاني السابق بوريس جونسون": a
         person's title followed by a name in apposition (at most an adjective with the article, or a
-        comma, between) describes that person, whoever held the office at the date."""
+        comma, between) describes that person, whoever held the office at the date; so does a bare
+        title ("الرئيس روحاني", "الملك فيصل بن عبدالعزيز"), but not one owned by another office
+        ("المتحدث باسم الرئيس يون يونغ تشان")."""
         for i, title in enumerate(mentions):
-            if title.kind != "title" or title.etype != "PER":
+            if title.kind not in ("title", "generic") or title.etype != "PER":
                 continue
             # past the nisba inside, and past the place an envoy is sent to ("لأوكرانيا")
             name = next((m for m in mentions[i + 1:] if m.vstart >= title.vend and not (
@@ -340,14 +344,18 @@ class Linker:
                 continue
             if not self._apposition_gap(view.text, title.vend, name.vstart, mentions):
                 continue
+            if title.kind == "generic" and fold(_previous_word(view.text, title.vstart)) in self.owned_by:
+                continue  # "المتحدث باسم الرئيس يون يونغ تشان": the name is the spokesman's
             surface = " ".join(view.text[title.vstart:title.vend].split())
             if any(t in surface and not surface.startswith(t) for t in self.role_titles.get(name.entity_id, [])):
                 continue  # "نائب الرئيس الأمريكي دونالد ترامب": the name is the president's, inside the title
             spelled = " ".join(view.text[name.vstart:name.vend].split())
-            if name.entity_id.startswith("x:") and max(
-                    (fuzz.partial_ratio(spelled, f) for f in self.folded_forms.get(title.entity_id, [])),
-                    default=0) >= self.min_ratio:
-                # "كيم يونغ اون", "رجب طيب" (a name cut short): the holder, respelt
+            if name.entity_id.startswith("x:") and any(
+                    fuzz.partial_ratio(spelled, f) >= self.min_ratio
+                    and fuzz.ratio(self._first_name(spelled), self._first_name(f)) >= self.min_ratio
+                    for f in self.folded_forms.get(title.entity_id, [])):
+                # "كيم يونغ اون", "رجب طيب", "الملك عبدالله" (a name cut short): the holder, respelt; the
+                # given name must agree ("الملك فيصل بن عبدالعزيز" is not "سلمان بن عبد العزيز")
                 name.entity_id, name.etype = title.entity_id, title.etype
                 continue
             title.entity_id = name.entity_id
@@ -947,7 +955,7 @@ class Linker:
         """The given name of a folded full name, one opened by a particle written as one word ("عبد
         الله" as "عبدالله", "ابو بكر" as "ابوبكر") so that both spellings compare alike."""
         parts = folded_name.split()
-        if len(parts) > 2 and parts[0] in self.particles:
+        if len(parts) >= 2 and parts[0] in self.particles:
             return parts[0] + parts[1]
         return parts[0]
 

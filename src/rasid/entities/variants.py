@@ -40,7 +40,8 @@ def title_rules() -> dict[str, Any]:
                 "unless_next": {fold(w) for w in c.get("unless_next", [])}} for c in raw.get("calques", [])]
     return {"former": [fold(w) for w in raw["former"]], "incoming": [fold(w) for w in raw.get("incoming", [])], "leaders": {fold(w) for w in raw["leaders"]},
             "counterpart": {fold(counterpart["noun"]) + fold(s) for s in counterpart["suffixes"]},
-            "calques": calques, "deputies": frozenset(fold(w) for w in raw.get("deputies", []))}
+            "calques": calques, "deputies": frozenset(fold(w) for w in raw.get("deputies", [])),
+            "owned_by": frozenset(fold(w) for w in raw.get("owned_by", []))}
 
 
 @lru_cache(maxsize=1)
