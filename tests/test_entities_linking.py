@@ -365,3 +365,16 @@ def test_an_organisations_skeleton_does_not_cross_arabic_words() -> None:
     full = Linker(load_registry(), tagger=None)
     assert found(full, "تقيم الجمعية العربية السعودية للثقافة والفنون حفلا") == [("السعودية", "gpe:sa")]
     assert found(full, "وقالت صحيفة فاينانشال تايمز إن") == [("فاينانشال تايمز", "org:ft")]
+
+
+def test_a_city_with_a_version_number_is_the_agreement_named_after_it() -> None:
+    from rasid.entities.registry import load_registry
+
+    full = Linker(load_registry(), tagger=None)
+    text = "وقال إن السلام يجب ألا يكون مينسك 3.0، في إشارة إلى الاتفاقية المشؤومة التي فشلت في إنهاء الحرب."
+    assert found(full, text, "2025-02-12") == [("مينسك 3.0", "law:minsk_ii"), ("الاتفاقية", "law:minsk_ii")]
+    # a count after the city is no version, and a modifier that tells one agreement from another blocks the anaphor
+    assert found(full, "اعتقلت الشرطة في مينسك 12 شخصا وناقشت الاتفاقية الجديدة", "2025-02-12") == [
+        ("مينسك", "loc:625144")]
+    # only agreements the registry numbers after their city: "جنيف 2" (a conference) is no Geneva Convention
+    assert found(full, "يعزز موقعه التفاوضي في «جنيف 2» ربما", "2014-02-09") == [("جنيف", "loc:2660646")]

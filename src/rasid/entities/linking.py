@@ -53,6 +53,8 @@ from rasid.ner.tokens import strip_proclitics
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[^\W\d_]+")
+#: a version number right after a name ("مينسك 3.0", "أوسلو 2"), not the start of a date or amount
+VERSION = re.compile(r" ?[2-9](?:\.0)?(?![0-9\w]|[.,][0-9])")
 TAGGER_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 #: how many view characters may separate a generic title from the country/organisation naming it
 QUALIFIER_GAP = 3
@@ -143,6 +145,7 @@ class Linker:
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and not self._modified_alias(view, m)
                     and not self._someone_elses_patronymic(view, m) and not self._given_name_after_title(view, m)]
         self._homographs(doc.text, mentions)
+        self._versioned_places(view, mentions, published)
         mentions += self._generic_titles(view, generic, mentions, published)
         mentions += self._counterparts(view, mentions, published)
         mentions += self._fuzzy_names(view, mentions)
@@ -403,6 +406,40 @@ class Linker:
                 chosen = fits[0] if len(fits) == 1 else None
             if chosen is not None and chosen in self.registry.entries:
                 m.entity_id, m.etype = chosen, self._type(chosen)
+
+    def _versioned_places(self, view: View, mentions: list[Mention], published: str | None) -> None:
+        """"مينسك 3.0": a city's name with a version number after it stands for the numbered
+        agreements named after the city (registry LAWs whose 'city' it is and that are called by the
+        city's name and a number: "مينسك 2"), the latest one signed by the publication date, and the
+        mention takes the number in.  "جنيف 2" (a conference) is no Geneva Convention."""
+        by_city: dict[str, list[dict[str, Any]]] = self._laws_by_city()
+        for m in mentions:
+            laws = by_city.get(m.entity_id)
+            if not laws:
+                continue
+            number = VERSION.match(view.text, m.vend)
+            if number is None:
+                continue
+            signed = [e for e in laws if published is None or (e.get("start") or "") <= published] or laws
+            law = max(signed, key=lambda e: e.get("start") or "")
+            m.entity_id, m.etype, m.kind = law["id"], law["type"], "variant"
+            m.start, m.end = view.to_original(m.vstart, number.end())
+            m.vend = number.end()
+
+    def _laws_by_city(self) -> dict[str, list[dict[str, Any]]]:
+        if getattr(self, "_laws_cache", None) is None:
+            out: dict[str, list[dict[str, Any]]] = {}
+            for entry in self.registry.entries.values():
+                city = self.registry.entries.get(entry.get("city") or "")
+                if entry.get("type") != "LAW" or city is None:
+                    continue
+                city_names = {fold(n) for n in [city["name"], *city.get("variants", [])]}
+                numbered = any(VERSION.fullmatch(" " + rest) for v in entry.get("variants", [])
+                               for name in city_names if (rest := fold(v).removeprefix(name + " ")) != fold(v))
+                if numbered:
+                    out.setdefault(entry["city"], []).append(entry)
+            self._laws_cache = out
+        return self._laws_cache
 
     def _generic_titles(self, view: View, generic: list[Match], mentions: list[Mention],
                         published: str | None) -> list[Mention]:

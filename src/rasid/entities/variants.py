@@ -88,8 +88,10 @@ def world_cities() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def not_modifiers() -> frozenset[str]:
-    """Folded words with the article that do not modify the head noun before them (relative pronouns)."""
-    return frozenset(fold(w) for w in _rules("head_nouns.json").get("not_modifiers", []))
+    """Folded words with the article that do not modify the head noun before them (relative pronouns,
+    evaluative adjectives: "الاتفاقية المشؤومة" still points back)."""
+    rules = _rules("head_nouns.json")
+    return frozenset(fold(w) for w in rules.get("not_modifiers", []) + rules.get("evaluative_adjectives", []))
 
 
 @lru_cache(maxsize=1)
