@@ -53,6 +53,9 @@ from rasid.ner.tokens import strip_proclitics
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[^\W\d_]+")
+#: a given name among this many most frequent news words is too common to stand for one person
+COMMON_GIVEN_NAME_RANK = 3000
+GOD = fold("الله")
 #: a version number right after a name ("مينسك 3.0", "أوسلو 2"), not the start of a date or amount
 VERSION = re.compile(r" ?[2-9](?:\.0)?(?![0-9\w]|[.,][0-9])")
 TAGGER_TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG"}
@@ -802,6 +805,9 @@ class Linker:
         taken = [(m.start, m.end) for m in mentions] + blocked
         persons: dict[str, str] = {}  # folded surname -> id of a full name seen in this doc
 
+        compounds: dict[str, set[str]] = {}  # "عبد المهدي" -> ids of the people it ends the name of
+        given: dict[str, set[str]] = {}  # folded first word -> ids of the people it is the given name of
+
         def add_person(name: str, eid: str) -> None:
             # a word the tagger itself calls a person may be a short surname (بوش); after "لل" the
             # tagger's span leaves the article out ("للطراونة" → طراونة for "عاطف الطراونة")
@@ -810,6 +816,14 @@ class Linker:
                 persons.setdefault(surname, eid)
                 if surname.startswith("ال") and len(surname) > 4:
                     persons.setdefault(surname[2:], eid)
+            parts = name.split()
+            # "عادل عبد المهدي" is then "عبد المهدي": a compound family name after a given name
+            # (not a father's name after بن, and not "عبد الله", which is many people's given name)
+            if len(parts) == 3 and parts[1] in self.particles and parts[0] not in self.particles \
+                    and parts[2] != GOD:
+                compounds.setdefault(" ".join(parts[1:]), set()).add(eid)
+            if len(parts) >= 2 and parts[0] not in self.particles:
+                given.setdefault(parts[0], set()).add(eid)
 
         for m in mentions:
             if m.etype == "PER" and m.kind in NAME_KINDS:
@@ -902,8 +916,12 @@ class Linker:
                     eid = self._same_surname(key, persons)
                     if eid is None and len(variant_surnames.get(key, ())) == 1:
                         eid = next(iter(variant_surnames[key]))
+                    if eid is None:
+                        eid = self._given_name_alone(key, given)
                 elif len(family_names.get(key, ())) == 1:
                     eid = next(iter(family_names[key]))
+                elif len(compounds.get(key, ())) == 1:
+                    eid = next(iter(compounds[key]))
                 else:
                     eid = self._spelled_again(key, persons)  # "غوستاف بيترو" after "غوستافو بيترو"
                     add_person(key, eid or unknown_id(etype, key))
@@ -960,6 +978,17 @@ class Linker:
         if eid in self.folded_forms:
             return self.folded_forms[eid]
         return [eid.split(":", 2)[2].replace("_", " ")]
+
+    def _given_name_alone(self, word: str, given: dict[str, set[str]]) -> str | None:
+        """"آينور" after "آينور غوموسوي", "مورغان" after "مورغان بيشوب": features name people by
+        the given name alone once they are introduced.  Only a given name of exactly one person named
+        before, and not one the news uses often (``word_ranks``: محمد, أحمد and علي are many
+        people's, and often a prophet's or a caliph's)."""
+        ids = given.get(word, set())
+        if len(ids) != 1:
+            return None
+        rank = self.matcher.word_ranks.get(word)
+        return next(iter(ids)) if rank is None or rank > COMMON_GIVEN_NAME_RANK else None
 
     def _spelled_again(self, key: str, persons: dict[str, str]) -> str | None:
         """The unknown person named before with the same surname and nearly the same full name
