@@ -378,3 +378,26 @@ def test_a_city_with_a_version_number_is_the_agreement_named_after_it() -> None:
         ("مينسك", "loc:625144")]
     # only agreements the registry numbers after their city: "جنيف 2" (a conference) is no Geneva Convention
     assert found(full, "يعزز موقعه التفاوضي في «جنيف 2» ربما", "2014-02-09") == [("جنيف", "loc:2660646")]
+
+
+def test_a_surname_alone_is_the_registry_person_only_in_their_years() -> None:
+    from rasid.entities.registry import load_registry
+
+    full = Linker(load_registry(), tagger=None)
+    text = "وقال هاريس إن الأمواج دمرت القرية."
+    assert found(full, text, "2018-09-30") == []
+    assert found(full, text, "2024-09-30") == [("هاريس", "per:kamala_harris")]
+    # named in full, the person is theirs at any date
+    assert found(full, "التقت كامالا هاريس الوفد. وقال هاريس إن", "2018-09-30") == [
+        ("كامالا هاريس", "per:kamala_harris"), ("هاريس", "per:kamala_harris")]
+
+
+def test_press_spellings_of_capitals_geonames_lacks() -> None:
+    assert found_full("وصل الوفد إلى جاكرتا ثم إلى سول وأستانا") == [
+        ("جاكرتا", "loc:1642911"), ("سول", "loc:1835848"), ("أستانا", "loc:1526273")]
+
+
+def found_full(text: str, published: str = "2025-03-01") -> list[tuple[str, str]]:
+    from rasid.entities.registry import load_registry
+
+    return found(Linker(load_registry(), tagger=None), text, published)

@@ -53,6 +53,9 @@ from rasid.ner.tokens import strip_proclitics
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[^\W\d_]+")
+#: how long before a person's first office and after their last the news names them by surname alone
+ALIAS_YEARS_BEFORE = 2
+ALIAS_YEARS_AFTER = 8
 #: a given name among this many most frequent news words is too common to stand for one person
 COMMON_GIVEN_NAME_RANK = 3000
 GOD = fold("الله")
@@ -149,6 +152,7 @@ class Linker:
                     and not self._someone_elses_patronymic(view, m) and not self._given_name_after_title(view, m)]
         self._homographs(doc.text, mentions)
         self._versioned_places(view, mentions, published)
+        mentions = self._aliases_in_their_time(mentions, published)
         mentions += self._generic_titles(view, generic, mentions, published)
         mentions += self._counterparts(view, mentions, published)
         mentions += self._fuzzy_names(view, mentions)
@@ -409,6 +413,26 @@ class Linker:
                 chosen = fits[0] if len(fits) == 1 else None
             if chosen is not None and chosen in self.registry.entries:
                 m.entity_id, m.etype = chosen, self._type(chosen)
+
+    def _aliases_in_their_time(self, mentions: list[Mention], published: str | None) -> list[Mention]:
+        """A person's surname alone ("هاريس", "ترامب") is that person only while the news names them
+        by it: from ALIAS_YEARS_BEFORE years before their first registry office to ALIAS_YEARS_AFTER
+        after their last, or whenever the document names them in full.  "هاريس" in a 2018 story is
+        someone else.  Undated documents, and people with no office in the registry, keep them."""
+        if not published:
+            return mentions
+        year = int(published[:4])
+        named = {m.entity_id for m in mentions if m.kind != "alias"}
+        out = []
+        for m in mentions:
+            roles = self.registry.entries.get(m.entity_id, {}).get("roles") or []
+            if m.kind == "alias" and m.etype == "PER" and roles and m.entity_id not in named:
+                first = min(int(r["start"][:4]) for r in roles if r.get("start"))
+                last = max(int((r.get("end") or "9999")[:4]) for r in roles)
+                if not first - ALIAS_YEARS_BEFORE <= year <= last + ALIAS_YEARS_AFTER:
+                    continue
+            out.append(m)
+        return out
 
     def _versioned_places(self, view: View, mentions: list[Mention], published: str | None) -> None:
         """"مينسك 3.0": a city's name with a version number after it stands for the numbered
