@@ -53,9 +53,8 @@ from rasid.ner.tokens import strip_proclitics
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[^\W\d_]+")
-#: how long before a person's first office and after their last the news names them by surname alone
+#: how long before a person's first registry office the news already names them by surname alone
 ALIAS_YEARS_BEFORE = 2
-ALIAS_YEARS_AFTER = 8
 #: a given name among this many most frequent news words is too common to stand for one person
 COMMON_GIVEN_NAME_RANK = 3000
 GOD = fold("الله")
@@ -415,9 +414,9 @@ class Linker:
                 m.entity_id, m.etype = chosen, self._type(chosen)
 
     def _aliases_in_their_time(self, mentions: list[Mention], published: str | None) -> list[Mention]:
-        """A person's surname alone ("هاريس", "ترامب") is that person only while the news names them
-        by it: from ALIAS_YEARS_BEFORE years before their first registry office to ALIAS_YEARS_AFTER
-        after their last, or whenever the document names them in full.  "هاريس" in a 2018 story is
+        """A person's surname alone ("هاريس", "روبيو") is that person only from ALIAS_YEARS_BEFORE
+        years before their first registry office on (the news keeps naming them by it after they
+        leave: الخميني), or whenever the document names them in full.  "هاريس" in a 2018 story is
         someone else.  Undated documents, and people with no office in the registry, keep them."""
         if not published:
             return mentions
@@ -428,8 +427,7 @@ class Linker:
             roles = self.registry.entries.get(m.entity_id, {}).get("roles") or []
             if m.kind == "alias" and m.etype == "PER" and roles and m.entity_id not in named:
                 first = min(int(r["start"][:4]) for r in roles if r.get("start"))
-                last = max(int((r.get("end") or "9999")[:4]) for r in roles)
-                if not first - ALIAS_YEARS_BEFORE <= year <= last + ALIAS_YEARS_AFTER:
+                if year < first - ALIAS_YEARS_BEFORE:
                     continue
             out.append(m)
         return out
