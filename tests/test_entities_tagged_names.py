@@ -204,3 +204,11 @@ def test_a_given_name_or_a_compound_family_name_alone_is_the_person_named_before
     text = ("كلف الرئيس العراقي برهم صالح، فور انتخابه في البرلمان، عادل عبد المهدي بتشكيل حكومة جديدة. "
             "وأمام عبد المهدي، الذي شغل منصب وزير النفط، مهلة شهر.")
     assert _found(text, "2018-10-02")["x:per:عادل_عبد_المهدي"] == [("عادل عبد المهدي", 55), ("عبد المهدي", 97)]
+
+
+def test_a_far_place_spelt_otherwise_than_the_registry_is_the_registry_place() -> None:
+    text = "وارتفعت أسعار الذهب في بورصة شنغهاي أمس، كما قال متعاملون في شنغهاي إن الطلب ضعيف."
+    assert mentions(text) == {"loc:1796236": [("شنغهاي", 29), ("شنغهاي", 61)]}
+    # Arabic names are spelt one way, and exonyms with the article are left alone
+    found = mentions("وتوافد الزوار على قرية الليوان التراثية في المنطقة الشرقية.")
+    assert "gpe:gr" not in found and "loc:292672" not in found

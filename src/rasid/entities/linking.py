@@ -53,6 +53,8 @@ from rasid.ner.tokens import strip_proclitics
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[^\W\d_]+")
+#: a one-word place name is compared by skeleton only from this many skeleton letters
+MIN_PLACE_SKELETON = 3
 #: how long before a person's first registry office the news already names them by surname alone
 ALIAS_YEARS_BEFORE = 2
 #: a given name among this many most frequent news words is too common to stand for one person
@@ -450,6 +452,27 @@ class Linker:
             m.entity_id, m.etype, m.kind = law["id"], law["type"], "variant"
             m.start, m.end = view.to_original(m.vstart, number.end())
             m.vend = number.end()
+
+    def _place_skeletons(self) -> dict[str, set[str]]:
+        """Skeleton of each one-word name of a country, city or region -> ids, for a place the tagger
+        finds spelt otherwise than the registry ("شنغهاي" / "شانغهاي", "جاكرتا" / "جاكارتا"); skeletons
+        of fewer than MIN_PLACE_SKELETON letters say too little.  Only countries and towns beyond the
+        Arab world and its neighbours: Arabic names are spelt one way, and their skeletons collide
+        ("الشرقية" is no "الشارقة")."""
+        if getattr(self, "_place_sk", None) is None:
+            out: dict[str, set[str]] = {}
+            near = near_countries()
+            for entry in self.registry.entries.values():
+                country = entry.get("country") or (entry["id"] if entry.get("iso2") else None)
+                if entry.get("type") not in ("GPE", "LOC") or country is None or country in near:
+                    continue
+                for name in self.folded_forms.get(entry["id"], []):
+                    sk = skeleton(name)
+                    # a name with the article is an Arabic exonym (اليونان), spelt one way: "الليوان" is no Greece
+                    if " " not in name and not name.startswith("ال") and len(sk) >= MIN_PLACE_SKELETON:
+                        out.setdefault(sk, set()).add(entry["id"])
+            self._place_sk = out
+        return self._place_sk
 
     def _laws_by_city(self) -> dict[str, list[dict[str, Any]]]:
         if getattr(self, "_laws_cache", None) is None:
@@ -911,6 +934,11 @@ class Linker:
                 continue
             eid = None
             ids = self.matcher.skeletons.get(skeleton(key)) if " " in key else None
+            if etype == "LOC" and " " not in key:
+                # "شنغهاي" for "شانغهاي": of the places sharing the skeleton, the one spelt close enough
+                near_spelt = [i for i in self._place_skeletons().get(skeleton(key), ())
+                              if max(fuzz.ratio(key, f) for f in self.folded_forms.get(i, [""])) >= self.min_ratio]
+                ids = set(near_spelt)
             if ids and len(ids) == 1:
                 cand = next(iter(ids))
                 if max(fuzz.ratio(key, f) for f in self.folded_forms.get(cand, [key])) >= self.min_ratio:
