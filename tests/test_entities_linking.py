@@ -401,3 +401,9 @@ def found_full(text: str, published: str = "2025-03-01") -> list[tuple[str, str]
     from rasid.entities.registry import load_registry
 
     return found(Linker(load_registry(), tagger=None), text, published)
+
+
+def test_rivers_straits_and_provinces_are_registry_places() -> None:
+    assert found_full("تدفق نهر الفرات عبر محافظة الأنبار، وعبرت ناقلات مضيق هرمز، واشتد القتال في مأرب") == [
+        ("نهر الفرات", "loc:euphrates"), ("محافظة الأنبار", "loc:anbar"), ("مضيق هرمز", "loc:strait_of_hormuz"),
+        ("مأرب", "loc:72968")]
