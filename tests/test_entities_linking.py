@@ -407,3 +407,16 @@ def test_rivers_straits_and_provinces_are_registry_places() -> None:
     assert found_full("تدفق نهر الفرات عبر محافظة الأنبار، وعبرت ناقلات مضيق هرمز، واشتد القتال في مأرب") == [
         ("نهر الفرات", "loc:euphrates"), ("محافظة الأنبار", "loc:anbar"), ("مضيق هرمز", "loc:strait_of_hormuz"),
         ("مأرب", "loc:72968")]
+
+
+def test_the_security_councils_short_name_before_a_verbs_object_or_illa() -> None:
+    # "مجلس الأمن القومي" is another body, but an object after the name, or "إلا", is no adjective
+    assert found_full("ولم يعد إلى مجلس الأمن إلا وبيده القرار، ويكلف مجلس الأمن الوكالة بالتحقق") == [
+        ("مجلس الأمن", "org:unsc"), ("مجلس الأمن", "org:unsc")]
+    assert found_full("اجتمع مجلس الأمن القومي الأمريكي") == [("الأمريكي", "gpe:us")]
+
+
+def test_small_towns_the_news_names_often_and_the_soviet_union() -> None:
+    assert found_full("عقد المؤتمر في رام الله بعد معارك عفرين، في ذكرى انهيار الاتحاد السوفياتي والجيش السوفيتي") == [
+        ("رام الله", "loc:282239"), ("عفرين", "loc:174186"), ("الاتحاد السوفياتي", "loc:soviet_union"),
+        ("السوفيتي", "loc:soviet_union")]

@@ -180,8 +180,10 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
             cities.append(row)
 
     seat_countries = set(load_json(rdir / "seats.json")["countries"])
+    always = set(load_json(rdir / "places_extra.json").get("always", []))
     chosen_cities = [c for c in cities if c["feature_code"] == "PPLC" or int(c["population"] or 0) >= MIN_CITY_POPULATION
-                     or (c["feature_code"] == SEAT_CODE and c["country_code"] in seat_countries)]
+                     or (c["feature_code"] == SEAT_CODE and c["country_code"] in seat_countries)
+                     or c["geonameid"] in always]
 
     # every phrase whose frequency a decision needs
     phrases: set[str] = set()

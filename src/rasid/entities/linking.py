@@ -53,6 +53,10 @@ from rasid.ner.tokens import strip_proclitics
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[^\W\d_]+")
+#: "الأعلى" ("المجلس الأعلى"): the one non-nisba adjective that makes a council's short name another body's
+ELATIVE_HIGHER = fold("الأعلى")
+#: folded words that look like a word with the article but are particles ("إلا", "ألا")
+NOT_ARTICLE = frozenset({fold("إلا"), fold("ألا")})
 #: a one-word place name is compared by skeleton only from this many skeleton letters
 MIN_PLACE_SKELETON = 3
 #: how long before a person's first registry office the news already names them by surname alone
@@ -331,12 +335,15 @@ class Linker:
 
     def _modified_alias(self, view: View, m: Mention) -> bool:
         """"مجلس الأمن القومي" is not "مجلس الأمن": an organisation's short name of several words,
-        followed by a word with the article that no longer registry name took in, names another body
-        (a relative pronoun after it is no modifier: "مجلس الأمن الذي")."""
+        followed by an adjective that no longer registry name took in, names another body.  The
+        adjective is a definite nisba ("القومي", "الوطنية") or "الأعلى"; any other word after the
+        name is its verb's object or the next phrase ("ويكلف مجلس الأمن الوكالة", "قرار مجلس الأمن
+        الرقم 2231"), and "إلا" only looks like the article once hamza is folded."""
         if m.kind != "alias" or m.etype != "ORG" or " " not in view.text[m.vstart:m.vend]:
             return False
         following = _next_word(view.text, m.vend)
-        return following.startswith("ال") and following not in not_modifiers()
+        return following.startswith("ال") and following not in not_modifiers() \
+            and (following.endswith(("ي", "يه")) or following == ELATIVE_HIGHER) and following not in NOT_ARTICLE
 
     def _titles_named_after(self, view: View, mentions: list[Mention]) -> None:
         """"المستشار الألماني المقبل فريدريش ميرتس", "رئيس الوزراء البريطاني السابق بوريس جونسون": a
