@@ -212,3 +212,11 @@ def test_a_far_place_spelt_otherwise_than_the_registry_is_the_registry_place() -
     # Arabic names are spelt one way, and exonyms with the article are left alone
     found = mentions("وتوافد الزوار على قرية الليوان التراثية في المنطقة الشرقية.")
     assert "gpe:gr" not in found and "loc:292672" not in found
+
+
+def test_a_proclitic_the_tagger_took_into_a_name_named_bare_elsewhere() -> None:
+    text = "وفاز يوفنتوس بالمباراة. وكان اللاعب قد انتقل ليوفنتوس مقابل 12 مليون يورو."
+    assert mentions(text) == {"x:org:يوفنتوس": [("يوفنتوس", 5), ("يوفنتوس", 46)]}
+    # a name's own first letter stays where the article writes the name in full with it
+    text = "وقال خيري بوزاني إن العدد ارتفع. وتابع بوزاني أن الناجين كثر، وقالت وزاني إن الأمر صعب."
+    assert ("بوزاني", 39) in mentions(text)["x:per:خيري_بوزاني"]

@@ -53,6 +53,8 @@ from rasid.ner.tokens import strip_proclitics
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[^\W\d_]+")
+#: letters that are proclitics when glued to a name (conjunctions and prepositions)
+PROCLITIC_LETTERS = frozenset("وفبلك")
 #: "الأعلى" ("المجلس الأعلى"): the one non-nisba adjective that makes a council's short name another body's
 ELATIVE_HIGHER = fold("الأعلى")
 #: folded words that look like a word with the article but are particles ("إلا", "ألا")
@@ -899,6 +901,9 @@ class Linker:
                     # "كيم" after "كيم جونغ أون": the family name stands first in some countries
                     variant_surnames.setdefault(parts[0] if first_is_family else parts[-1], set()).add(eid)
                 add_family(parts, eid)
+        # the names of this article, to tell a glued clitic from a name's own first letter
+        known_keys = {" ".join(fold(doc.text[a:b]).split()) for a, b, _ in spans} \
+            | {" ".join(fold(doc.text[m.start:m.end]).split()) for m in mentions}
         registry_person_at = {m.start: m.entity_id for m in mentions
                               if m.etype == "PER" and m.kind in NAME_KINDS and m.entity_id in self.registry.entries}
         out: list[Mention] = []
@@ -937,6 +942,8 @@ class Linker:
                 start = whole
                 surface = doc.text[start:end]
                 key = " ".join(fold(surface).split())
+            if start == 0 or doc.text[start - 1] not in QUOTE_MARKS:  # "فلوريكس" opening a quotation keeps its ف
+                start, key = self._past_a_clitic(doc.text, start, key, known_keys)  # "ليوفنتوس", "للأهلي"
             if len(key.replace(" ", "")) < 2 or key in _not_names():
                 continue
             eid = None
@@ -1035,6 +1042,19 @@ class Linker:
         if eid in self.folded_forms:
             return self.folded_forms[eid]
         return [eid.split(":", 2)[2].replace("_", " ")]
+
+    @staticmethod
+    def _past_a_clitic(text: str, start: int, key: str, known: set[str]) -> tuple[int, str]:
+        """"انتقل ليوفنتوس", "يمكن للأهلي": the tagger took a proclitic into a name; when the article
+        names it without the letter elsewhere ("يوفنتوس", "الأهلي"), the name starts after it (after
+        "لل" the name is the article's: "للأهلي" is ل + الأهلي, its span "أهلي" as the registry's)."""
+        if " " in key or any(key in k.split() for k in known if " " in k):
+            return start, key  # the word is a name's own word elsewhere: "خيري بوزاني" keeps its ب
+        if key.startswith("لل") and "ال" + key[2:] in known:
+            return start + 2, "ال" + key[2:]
+        if key[:1] in PROCLITIC_LETTERS and key[1:] in known and len(key) > 3:
+            return start + 1, key[1:]
+        return start, key
 
     def _given_name_alone(self, word: str, given: dict[str, set[str]]) -> str | None:
         """"آينور" after "آينور غوموسوي", "مورغان" after "مورغان بيشوب": features name people by
