@@ -420,3 +420,21 @@ def test_small_towns_the_news_names_often_and_the_soviet_union() -> None:
     assert found_full("عقد المؤتمر في رام الله بعد معارك عفرين، في ذكرى انهيار الاتحاد السوفياتي والجيش السوفيتي") == [
         ("رام الله", "loc:282239"), ("عفرين", "loc:174186"), ("الاتحاد السوفياتي", "loc:soviet_union"),
         ("السوفيتي", "loc:soviet_union")]
+
+
+def test_the_greedy_choice_of_matches_keeps_the_first_ranked_of_overlapping_ones() -> None:
+    import random
+
+    from rasid.entities.matcher import Form, Match, _non_overlapping
+
+    rng = random.Random(5)
+    for _ in range(200):
+        ranked = []
+        for _ in range(rng.randint(1, 30)):
+            a = rng.randint(0, 60)
+            ranked.append(Match(a, a + rng.randint(1, 12), Form("x", "variant"), ""))
+        expected: list[Match] = []
+        for m in ranked:  # the definition, pair by pair
+            if not any(m.start < k.end and k.start < m.end for k in expected):
+                expected.append(m)
+        assert _non_overlapping(ranked) == expected

@@ -904,6 +904,7 @@ class Linker:
         # the names of this article, to tell a glued clitic from a name's own first letter
         known_keys = {" ".join(fold(doc.text[a:b]).split()) for a, b, _ in spans} \
             | {" ".join(fold(doc.text[m.start:m.end]).split()) for m in mentions}
+        nisba_at = {m.start: m for m in mentions if m.kind == "nisba"}
         registry_person_at = {m.start: m.entity_id for m in mentions
                               if m.etype == "PER" and m.kind in NAME_KINDS and m.entity_id in self.registry.entries}
         out: list[Mention] = []
@@ -925,8 +926,8 @@ class Linker:
                 start = self._past_joining_wa_of_head(doc.text, start, end)
             if etype == "ORG":
                 end = self._definite_nisba_end(doc.text, start, end, mentions, taken)
-            if etype == "PER":
-                self._nisba_as_given_name(doc.text, start, end, mentions, taken)
+            if etype == "PER" and start in nisba_at:
+                self._nisba_as_given_name(doc.text, start, end, nisba_at[start], mentions, taken)
             if etype is None or any(start < b and a < end for a, b in taken):
                 continue
             surface = doc.text[start:end]
@@ -999,7 +1000,7 @@ class Linker:
         _one_type_per_name(out)
         return out
 
-    def _nisba_as_given_name(self, text: str, start: int, end: int, mentions: list[Mention],
+    def _nisba_as_given_name(self, text: str, start: int, end: int, m: Mention, mentions: list[Mention],
                              taken: list[tuple[int, int]]) -> None:
         """"العقيد تركي المالكي", "الأمير تركي بن فيصل": an indefinite nisba that opens a name the
         tagger reads as a person's is that person's given name (تركي, a common given name), not
@@ -1007,11 +1008,9 @@ class Linker:
         words = text[start:end].split()
         if len(words) < 2 or words[1].startswith(("و", "ف")) or self._common(words[1]):
             return  # "«تركي وهاشم»": two people; "مسؤول تركي كبير": an adjective follows
-        for m in mentions:
-            if m.kind == "nisba" and m.start == start and m.end < end and not fold(text[m.start:m.end]).startswith("ال"):
-                mentions.remove(m)
-                taken.remove((m.start, m.end))
-                return
+        if m.end < end and not fold(text[m.start:m.end]).startswith("ال") and m in mentions:
+            mentions.remove(m)
+            taken.remove((m.start, m.end))
 
     def _common(self, word: str) -> bool:
         """A word the news mostly uses outside names (``rasid.ner.common_words``)."""

@@ -7,6 +7,7 @@ ends inside a longer word.  Overlapping candidates are resolved longest first.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import ahocorasick
@@ -264,10 +265,15 @@ class Matcher:
         # a title or an organisation names a country or organisation inside it ("وزير الدفاع الأمريكي"): keep those
         # too; not a medium's name, a transliteration whose parts name nothing ("إن بي سي" in "سي إن بي سي"),
         # nor a club's, whose city names the club, not the place ("ريال مدريد")
+        by_start = sorted(range(len(usable)), key=lambda i: usable[i].start)
+        usable_starts = [usable[i].start for i in by_start]
         for title in [m for m in resolved if m.form.kind == "title"
                       or (self.registry.entries[m.form.entity_id]["type"] in CONTAINER_TYPES
                           and self.registry.entries[m.form.entity_id].get("kind") not in ("media", "club"))]:
-            inner = [m for m in usable if title.start <= m.start and m.end <= title.end
+            lo = bisect.bisect_left(usable_starts, title.start)
+            hi = bisect.bisect_left(usable_starts, title.end)
+            within = [usable[i] for i in sorted(by_start[lo:hi])]  # in rank order, as usable is
+            inner = [m for m in within if m.end <= title.end
                      and (m.start, m.end) != (title.start, title.end) and m.form.entity_id != title.form.entity_id
                      and self.registry.entries[m.form.entity_id]["type"] != "PER"]
             resolved.extend(_non_overlapping(inner))
@@ -346,9 +352,18 @@ def _without_edge_quotes(text: str) -> tuple[str, list[int] | None]:
 
 
 def _non_overlapping(ranked: list[Match]) -> list[Match]:
-    """Greedy choice in rank order: a match is kept when it overlaps none kept before."""
+    """Greedy choice in rank order: a match is kept when it overlaps none kept before.  The kept
+    spans never overlap, so sorted by start they are sorted by end too, and only the neighbours of
+    a new span's place in that order can overlap it (a document of 5,000 names stays fast)."""
     kept: list[Match] = []
+    starts: list[int] = []  # starts of the kept spans, sorted
+    ends: list[int] = []  # their ends, in the same order
     for m in ranked:
-        if not any(m.start < k.end and k.start < m.end for k in kept):
-            kept.append(m)
+        i = bisect.bisect_left(starts, m.end)  # kept spans starting before m ends: indices < i
+        if i > 0 and ends[i - 1] > m.start:
+            continue  # the last of them ends after m starts: they overlap
+        kept.append(m)
+        j = bisect.bisect_left(starts, m.start)
+        starts.insert(j, m.start)
+        ends.insert(j, m.end)
     return kept
