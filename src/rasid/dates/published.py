@@ -295,6 +295,15 @@ def _role_windows(view_text: str) -> list[RoleWindow]:
     date lies inside that role (the union of the person's roles carrying that title).  A title
     marked former, elect or designate says nothing about the date and is skipped."""
     out: list[RoleWindow] = []
+    called_new: dict[str, bool] = {}  # title -> whether the text calls its holder new anywhere
+
+    def is_new(t: str) -> bool:
+        if t not in called_new:  # once per title: a text naming one person 5,000 times stays linear
+            called_new[t] = any(_bounded(view_text, k, k + len(t)) and
+                                view_text[k + len(t):k + len(t) + 9].strip().startswith(_NEW_WORDS)
+                                for k in [m.start() for m in re.finditer(re.escape(t), view_text)])
+        return called_new[t]
+
     for pid, names, roles in registry_people():
         for name in names:
             at = view_text.find(name)
@@ -304,10 +313,7 @@ def _role_windows(view_text: str) -> list[RoleWindow]:
                     found = _titled(view_text, at, end, roles)
                     if found is not None:
                         title, matched = found
-                        new = any(_bounded(view_text, k, k + len(t)) and
-                                  view_text[k + len(t):k + len(t) + 9].strip().startswith(_NEW_WORDS)
-                                  for r in matched for t in r.titles
-                                  for k in [m.start() for m in re.finditer(re.escape(t), view_text)])
+                        new = any(is_new(t) for r in matched for t in r.titles)
                         out.append(RoleWindow(pid, title, min(r.start for r in matched),
                                               max(r.end for r in matched), new))
                 at = view_text.find(name, end)
