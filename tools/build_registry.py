@@ -163,8 +163,9 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
     rdir = rules_dir(out)
     overrides = load_json(rdir / "country_overrides.json")["countries"]
     regions = load_json(rdir / "regions.json")["regions"]
-    extra_places = load_json(rdir / "places_extra.json")["places"]
-    display_names = load_json(rdir / "places_extra.json").get("names", {})
+    places_extra = load_json(rdir / "places_extra.json")
+    extra_places = places_extra["places"]
+    display_names = places_extra.get("names", {})
     countries = read_countries(shared)
     cities = read_cities(shared)
     by_id = {c["geonameid"]: c for c in cities}
@@ -180,7 +181,7 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
             cities.append(row)
 
     seat_countries = set(load_json(rdir / "seats.json")["countries"])
-    always = set(load_json(rdir / "places_extra.json").get("always", []))
+    always = set(places_extra.get("always", []))
     chosen_cities = [c for c in cities if c["feature_code"] == "PPLC" or int(c["population"] or 0) >= MIN_CITY_POPULATION
                      or (c["feature_code"] == SEAT_CODE and c["country_code"] in seat_countries)
                      or c["geonameid"] in always]

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -37,6 +37,7 @@ from rasid.doc import Document
 from rasid.entities.matcher import Match, Matcher, role_active
 from rasid.entities.registry import Registry
 from rasid.entities.variants import (
+    clitic_letters,
     clitic_prefixes,
     head_noun_classes,
     homographs,
@@ -53,8 +54,6 @@ from rasid.ner.tokens import strip_proclitics
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[^\W\d_]+")
-#: letters that are proclitics when glued to a name (conjunctions and prepositions)
-PROCLITIC_LETTERS = frozenset("وفبلك")
 #: "الأعلى" ("المجلس الأعلى"): the one non-nisba adjective that makes a council's short name another body's
 ELATIVE_HIGHER = fold("الأعلى")
 #: folded words that look like a word with the article but are particles ("إلا", "ألا")
@@ -239,7 +238,7 @@ class Linker:
         (trigger words of class PER_TITLE, data/ner/triggers.tsv) into a person's name; the name
         ends before it, and a span of such a title alone is no name (start == end).  A single
         title word may be a name's own ("سوزان الحاج", "آل الشيخ", "أمير حاتمي") and stays."""
-        words = [w for w in WORD.finditer(text, start, end)]
+        words = list(WORD.finditer(text, start, end))
         titles = [self._trigger(fold(w.group())) == "PER_TITLE" and not self._given_name(fold(w.group()))
                   for w in words]
         cut = len(words)
@@ -448,7 +447,7 @@ class Linker:
         agreements named after the city (registry LAWs whose 'city' it is and that are called by the
         city's name and a number: "مينسك 2"), the latest one signed by the publication date, and the
         mention takes the number in.  "جنيف 2" (a conference) is no Geneva Convention."""
-        by_city: dict[str, list[dict[str, Any]]] = self._laws_by_city()
+        by_city = self._laws_by_city
         for m in mentions:
             laws = by_city.get(m.entity_id)
             if not laws:
@@ -462,41 +461,40 @@ class Linker:
             m.start, m.end = view.to_original(m.vstart, number.end())
             m.vend = number.end()
 
+    @cached_property
     def _place_skeletons(self) -> dict[str, set[str]]:
         """Skeleton of each one-word name of a country, city or region -> ids, for a place the tagger
         finds spelt otherwise than the registry ("شنغهاي" / "شانغهاي", "جاكرتا" / "جاكارتا"); skeletons
         of fewer than MIN_PLACE_SKELETON letters say too little.  Only countries and towns beyond the
         Arab world and its neighbours: Arabic names are spelt one way, and their skeletons collide
-        ("الشرقية" is no "الشارقة")."""
-        if getattr(self, "_place_sk", None) is None:
-            out: dict[str, set[str]] = {}
-            near = near_countries()
-            for entry in self.registry.entries.values():
-                country = entry.get("country") or (entry["id"] if entry.get("iso2") else None)
-                if entry.get("type") not in ("GPE", "LOC") or country is None or country in near:
-                    continue
-                for name in self.folded_forms.get(entry["id"], []):
-                    sk = skeleton(name)
-                    # a name with the article is an Arabic exonym (اليونان), spelt one way: "الليوان" is no Greece
-                    if " " not in name and not name.startswith("ال") and len(sk) >= MIN_PLACE_SKELETON:
-                        out.setdefault(sk, set()).add(entry["id"])
-            self._place_sk = out
-        return self._place_sk
+        ("الشرقية" is no "الشارقة").  Built on first use, once per linker."""
+        out: dict[str, set[str]] = {}
+        near = near_countries()
+        for entry in self.registry.entries.values():
+            country = entry.get("country") or (entry["id"] if entry.get("iso2") else None)
+            if entry.get("type") not in ("GPE", "LOC") or country is None or country in near:
+                continue
+            for name in self.folded_forms.get(entry["id"], []):
+                sk = skeleton(name)
+                # a name with the article is an Arabic exonym (اليونان), spelt one way: "الليوان" is no Greece
+                if " " not in name and not name.startswith("ال") and len(sk) >= MIN_PLACE_SKELETON:
+                    out.setdefault(sk, set()).add(entry["id"])
+        return out
 
+    @cached_property
     def _laws_by_city(self) -> dict[str, list[dict[str, Any]]]:
-        if getattr(self, "_laws_cache", None) is None:
-            out: dict[str, list[dict[str, Any]]] = {}
-            for entry in self.registry.entries.values():
-                city = self.registry.entries.get(entry.get("city") or "")
-                if entry.get("type") != "LAW" or city is None:
-                    continue
-                city_names = {fold(n) for n in [city["name"], *city.get("variants", [])]}
-                numbered = any(VERSION.fullmatch(" " + rest) for v in entry.get("variants", [])
-                               for name in city_names if (rest := fold(v).removeprefix(name + " ")) != fold(v))
-                if numbered:
-                    out.setdefault(entry["city"], []).append(entry)
-            self._laws_cache = out
-        return self._laws_cache
+        """City id -> the registry LAWs numbered after it ("مينسك 2"), built on first use."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for entry in self.registry.entries.values():
+            city = self.registry.entries.get(entry.get("city") or "")
+            if entry.get("type") != "LAW" or city is None:
+                continue
+            city_names = {fold(n) for n in [city["name"], *city.get("variants", [])]}
+            numbered = any(VERSION.fullmatch(" " + rest) for v in entry.get("variants", [])
+                           for name in city_names if (rest := fold(v).removeprefix(name + " ")) != fold(v))
+            if numbered:
+                out.setdefault(entry["city"], []).append(entry)
+        return out
 
     def _generic_titles(self, view: View, generic: list[Match], mentions: list[Mention],
                         published: str | None) -> list[Mention]:
@@ -850,9 +848,10 @@ class Linker:
                 and not any(a < m.end and m.start < b for a, b in places)
 
         persons = [(a, b) for a, b, label in spans if TAGGER_TYPES.get(label) == "PER"]
-        blocked = [(m.start, m.end) for m in mentions if doubtful(m)
+        doubts = [doubtful(m) for m in mentions]
+        blocked = [(m.start, m.end) for m, doubt in zip(mentions, doubts, strict=True) if doubt
                    and not any(a < m.end and m.start < b for a, b in persons)]
-        return [m for m in mentions if not doubtful(m)], blocked
+        return [m for m, doubt in zip(mentions, doubts, strict=True) if not doubt], blocked
 
     def _tagged(self, doc: Document, view: View, mentions: list[Mention],
                 spans: list[tuple[int, int, str]], blocked: list[tuple[int, int]]) -> list[Mention]:
@@ -904,6 +903,7 @@ class Linker:
         # the names of this article, to tell a glued clitic from a name's own first letter
         known_keys = {" ".join(fold(doc.text[a:b]).split()) for a, b, _ in spans} \
             | {" ".join(fold(doc.text[m.start:m.end]).split()) for m in mentions}
+        name_words = {w for k in known_keys if " " in k for w in k.split()}
         nisba_at = {m.start: m for m in mentions if m.kind == "nisba"}
         registry_person_at = {m.start: m.entity_id for m in mentions
                               if m.etype == "PER" and m.kind in NAME_KINDS and m.entity_id in self.registry.entries}
@@ -944,14 +944,14 @@ class Linker:
                 surface = doc.text[start:end]
                 key = " ".join(fold(surface).split())
             if start == 0 or doc.text[start - 1] not in QUOTE_MARKS:  # "فلوريكس" opening a quotation keeps its ف
-                start, key = self._past_a_clitic(doc.text, start, key, known_keys)  # "ليوفنتوس", "للأهلي"
+                start, key = self._past_a_clitic(start, key, known_keys, name_words)  # "ليوفنتوس", "للأهلي"
             if len(key.replace(" ", "")) < 2 or key in _not_names():
                 continue
             eid = None
             ids = self.matcher.skeletons.get(skeleton(key)) if " " in key else None
             if etype == "LOC" and " " not in key:
                 # "شنغهاي" for "شانغهاي": of the places sharing the skeleton, the one spelt close enough
-                near_spelt = [i for i in self._place_skeletons().get(skeleton(key), ())
+                near_spelt = [i for i in self._place_skeletons.get(skeleton(key), ())
                               if max(fuzz.ratio(key, f) for f in self.folded_forms.get(i, [""])) >= self.min_ratio]
                 ids = set(near_spelt)
             if ids and len(ids) == 1:
@@ -1043,15 +1043,16 @@ class Linker:
         return [eid.split(":", 2)[2].replace("_", " ")]
 
     @staticmethod
-    def _past_a_clitic(text: str, start: int, key: str, known: set[str]) -> tuple[int, str]:
+    def _past_a_clitic(start: int, key: str, known: set[str], name_words: set[str]) -> tuple[int, str]:
         """"انتقل ليوفنتوس", "يمكن للأهلي": the tagger took a proclitic into a name; when the article
         names it without the letter elsewhere ("يوفنتوس", "الأهلي"), the name starts after it (after
-        "لل" the name is the article's: "للأهلي" is ل + الأهلي, its span "أهلي" as the registry's)."""
-        if " " in key or any(key in k.split() for k in known if " " in k):
+        "لل" the name is the article's: "للأهلي" is ل + الأهلي, its span "أهلي" as the registry's).
+        ``name_words``: the words of the article's names of several words."""
+        if " " in key or key in name_words:
             return start, key  # the word is a name's own word elsewhere: "خيري بوزاني" keeps its ب
         if key.startswith("لل") and "ال" + key[2:] in known:
             return start + 2, "ال" + key[2:]
-        if key[:1] in PROCLITIC_LETTERS and key[1:] in known and len(key) > 3:
+        if key[:1] in clitic_letters() and key[1:] in known and len(key) > 3:
             return start + 1, key[1:]
         return start, key
 
@@ -1072,7 +1073,7 @@ class Linker:
         eid = persons.get(key.split()[-1])
         if eid is None or not eid.startswith("x:per:"):
             return None
-        before = eid.split(":", 2)[2].replace("_", " ")
+        before = self._names_of(eid)[0]
         # the given names alike too: a long shared family name makes any two full names look alike
         return eid if before != key and fuzz.ratio(self._first_name(before), self._first_name(key)) >= self.min_ratio \
             else None

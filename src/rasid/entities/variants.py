@@ -111,6 +111,13 @@ def clitic_prefixes() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def clitic_letters() -> frozenset[str]:
+    """The one-letter proclitics (conjunctions and prepositions of data/entities/rules/clitics.json), folded."""
+    raw = _rules("clitics.json")
+    return frozenset(fold(c) for c in raw["conjunctions"] + raw["prepositions"] if len(fold(c)) == 1)
+
+
 @lru_cache(maxsize=64)
 def article_of_prefix(prefix: str) -> bool:
     """Whether a clitic prefix ends in the article (ال, or the contracted لل)."""
