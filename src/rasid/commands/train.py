@@ -14,7 +14,8 @@ def _train_ner(args: argparse.Namespace) -> int:
     from rasid.ner.training import train_ner
 
     out = Path(args.out) if args.out else MODELS_DIR
-    report = train_ner(Path(args.shared), out, seed=args.seed, tune=args.tune, self_train=args.self_train)
+    report = train_ner(Path(args.shared), out, seed=args.seed, tune=args.tune, self_train=args.self_train,
+                       vectors=args.vectors)
     print(json.dumps({"out": str(out), **report}, ensure_ascii=False))
     return 0
 
@@ -31,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tune", action="store_true", help="pick c1/c2 on a dev split of train first")
     p.add_argument("--self-train", type=int, default=0, metavar="TOKENS",
                    help="add this many tokens of confidently self-labelled news sentences (default 0)")
+    p.add_argument("--vectors", action="store_true",
+                   help="also give the CRFs the news word vectors as real-valued features (off: see MODEL.md)")
     p.set_defaults(func=run)
 
 

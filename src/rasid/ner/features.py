@@ -11,9 +11,15 @@ around it, so that a name tagged confidently in one sentence pulls its weaker me
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rasid.arabic.normalise import fold
 from rasid.ner.resources import Gazetteer
 from rasid.ner.tokens import strip_proclitics
+from rasid.ner.vectors import PREFIXES, dense_names
+
+if TYPE_CHECKING:
+    import numpy as np
 
 OFFSETS = (-2, -1, 1, 2)
 DOC_WINDOW = 5  # sentences either side whose first-stage labels a token sees (dev: 5 ≥ 10 ≥ 25)
@@ -33,10 +39,14 @@ def shape(word: str) -> str:
 
 class FeatureExtractor:
     def __init__(self, gazetteer: Gazetteer, triggers: dict[str, str],
-                 clusters: dict[str, tuple[str, ...]]) -> None:
+                 clusters: dict[str, tuple[str, ...]], vectors: dict[str, np.ndarray] | None = None) -> None:
         self.gazetteer = gazetteer
         self.triggers = triggers
         self.clusters = clusters
+        #: folded word -> its news vector (``rasid.ner.vectors``), real-valued features of a word and
+        #: of its neighbours at -1 and +1; empty for a model trained without them
+        self.vectors = vectors or {}
+        self._dense_names = {offset: dense_names(prefix) for offset, prefix in zip((0, -1, 1), PREFIXES, strict=True)}
         #: when set (at tagging time), the attributes the models weigh: no other string is built for
         #: crfsuite, which would only look it up and ignore it (labels are the same either way)
         self.attributes: frozenset[str] | None = None
@@ -99,6 +109,28 @@ class FeatureExtractor:
             own = [x for x in own if x in weighed]
             nb = {k: [x for x in v if x in weighed] for k, v in nb.items()}
         return f, stem, own, nb
+
+    def vector(self, folded: str, stem: str) -> np.ndarray | None:
+        """The news vector of a word: of its folded form, else of its clitic-free stem."""
+        v = self.vectors.get(folded)
+        return v if v is not None else self.vectors.get(stem)
+
+    def items(self, words: list[str], feats: list[list[str]]) -> list[list[str]] | list[dict[str, float]]:
+        """crfsuite items of a sentence: ``feats`` as they are without vectors, else each token's
+        attributes with weight 1 plus the vectors of the token and its neighbours at -1 and +1."""
+        if not self.vectors:
+            return feats
+        infos = [self._word(w) for w in words]
+        vecs = [self.vector(f, stem) for f, stem, _, _ in infos]
+        out: list[dict[str, float]] = []
+        for i, tokens in enumerate(feats):
+            item = dict.fromkeys(tokens, 1.0)
+            for offset, dims in self._dense_names.items():
+                j = i + offset
+                if 0 <= j < len(words) and vecs[j] is not None:
+                    item.update(zip(dims, vecs[j].tolist(), strict=True))
+            out.append(item)
+        return out
 
     def stems(self, words: list[str]) -> list[str]:
         """Clitic-free folded stems of ``words`` (the keys ``document_features`` groups by)."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from rasid.ner.features import OFFSETS, FeatureExtractor, document_features
+from rasid.ner.vectors import PREFIXES, dense_names
 
 if TYPE_CHECKING:
     import pycrfsuite
@@ -61,6 +62,10 @@ class CompiledCrfs:
             if attribute.startswith(("bg-=", "bg+=")):
                 pair = self.bigrams.setdefault(attribute[4:], [self.zero, self.zero])
                 pair[attribute[2] == "+"] = row
+        #: the weight rows of the news-vector dimensions, per slot (own, seen from -1, from +1):
+        #: a word's vector times them is that slot's share of its scores
+        self.dense = [(_SLOTS.index(offset), self.weights[[index.get(name, self.zero) for name in dense_names(prefix)]])
+                      for offset, prefix in zip((0, -1, 1), PREFIXES, strict=True)] if extractor.vectors else []
         self._reset()
 
     def _reset(self) -> None:
@@ -103,6 +108,13 @@ class CompiledCrfs:
             starts = np.r_[0, np.cumsum(counts)[:-1]][filled]
             flat = self._table.reshape(-1, self._table.shape[2])
             flat[first * len(_SLOTS) + filled] = np.add.reduceat(self.weights[rows], starts, axis=0)
+        if self.dense:
+            vectors = [self.extractor.vector(f, stem) for f, stem in zip(self._folded[first:], self._stems[first:], strict=True)]
+            having = [j for j, v in enumerate(vectors) if v is not None]
+            if having:
+                stacked = np.stack([vectors[j] for j in having])
+                for slot, weights in self.dense:
+                    self._table[first + np.asarray(having), slot] += stacked @ weights
 
     def scores(self, sentences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Label scores of every token of ``sentences`` (non-empty), concatenated, for every model

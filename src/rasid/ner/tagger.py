@@ -12,6 +12,7 @@ from rasid.ner.features import FeatureExtractor, add_rows, document_features
 from rasid.ner.resources import MODELS_DIR, Gazetteer, load_clusters, load_triggers
 from rasid.ner.scoring import CompiledCrfs, tag_document
 from rasid.ner.tokens import name_start, surface_offset, tokenize
+from rasid.ner.vectors import VECTORS_FILE, load_vectors
 
 MODEL_FILE = "ner_crf.crfsuite"
 LOCAL_MODEL_FILE = "ner_crf_local.crfsuite"  # first stage of the two-stage tagger (local features only)
@@ -48,7 +49,8 @@ class NerTagger:
             raise RasidError(f"NER model {path} is missing; run `rasid train ner` to build it")
         self.gazetteer = Gazetteer.load(model_dir / GAZETTEER_FILE)
         self.extractor = FeatureExtractor(self.gazetteer, load_triggers(),
-                                          load_clusters(model_dir / CLUSTERS_FILE))
+                                          load_clusters(model_dir / CLUSTERS_FILE),
+                                          load_vectors(model_dir / VECTORS_FILE))
         #: word keys the news mostly uses outside names (``common_words``): never carried as a lone surname
         self.common_words = load_common_words(model_dir / COMMON_FILE)
         known = load_known(model_dir / KNOWN_FILE)
@@ -90,19 +92,21 @@ class NerTagger:
             scores, lengths = self.compiled.scores([tokens])
             return self.compiled.decode(scores, lengths, 0)[0]
         crf = self._local if self._local is not None else self._crf
-        return crf.tag(self.extractor.sentence(tokens))
+        return crf.tag(self.extractor.items(tokens, self.extractor.sentence(tokens)))
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO labels for each sentence of a document (sentences in reading order): the second stage
         sees the first stage's labels of the same words in neighbouring sentences."""
         if self.compiled is not None:
             return tag_document(self.compiled, sentences)
-        feats = [self.extractor.sentence(tokens) if tokens else [] for tokens in sentences]
+        ex = self.extractor
+        feats = [ex.sentence(tokens) if tokens else [] for tokens in sentences]
         if self._local is None:
-            return [self._crf.tag(f) if f else [] for f in feats]
-        first = [self._local.tag(f) if f else [] for f in feats]
-        extra = document_features([self.extractor.stems(tokens) for tokens in sentences], first)
-        return [self._crf.tag(add_rows(f, x)) if f else [] for f, x in zip(feats, extra, strict=True)]
+            return [self._crf.tag(ex.items(t, f)) if f else [] for t, f in zip(sentences, feats, strict=True)]
+        first = [self._local.tag(ex.items(t, f)) if f else [] for t, f in zip(sentences, feats, strict=True)]
+        extra = document_features([ex.stems(tokens) for tokens in sentences], first)
+        return [self._crf.tag(ex.items(t, add_rows(f, x))) if f else []
+                for t, f, x in zip(sentences, feats, extra, strict=True)]
 
     def tag_spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, type) over ``text``; a leading proclitic of the first token is left out."""
