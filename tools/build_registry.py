@@ -292,7 +292,53 @@ ABOUT = {
                     "rules/seats.json) for rasid, built by tools/build_registry.py "
                     "from GeoNames cities15000 (CC BY, geonames.org) plus rasid's rules/regions.json; "
                     "see PROVENANCE.md.",
+    "institutions.jsonl": "State institutions of each country (foreign, defence and interior ministries, "
+                          "armed forces, government, parliament, police) named by a head noun and the "
+                          "country's adjective, built by tools/build_registry.py from countries.jsonl and "
+                          "rasid's rules/institutions.json; see PROVENANCE.md.",
 }
+
+
+def institution_rows(countries: list[dict], out: Path) -> list[dict]:
+    """Every country's state institutions named by head noun + adjective (rules/institutions.json),
+    except those curated.jsonl already holds (same id, or a name it already gives another id)."""
+    rules = load_json(rules_dir(out) / "institutions.json")
+    curated_ids: set[str] = set()
+    curated_names: set[str] = set()
+    with (out / "curated.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            entry = json.loads(line)
+            if "id" in entry:
+                curated_ids.add(entry["id"])
+                curated_names.update(fold(n) for n in [entry["name"], *entry.get("variants", []),
+                                                       *entry.get("aliases", [])])
+    rows = []
+    for country in countries:
+        words_of = [f.split() for f in country["nisba"]]
+        adjectives = {
+            "m": [f for f, w in zip(country["nisba"], words_of, strict=True)
+                  if all(x.startswith("ال") and x.endswith("ي") for x in w)],
+            "f": [f for f, w in zip(country["nisba"], words_of, strict=True)
+                  if all(x.startswith("ال") and x.endswith("ية") for x in w)],
+        }
+        for kind in rules["kinds"]:
+            entity_id = f"org:{country['iso2'].lower()}_{kind['kind']}"
+            names = dedupe([f"{head} {adjective}" for head, gender in kind["heads"]
+                            for adjective in adjectives[gender]])
+            if not names or entity_id in curated_ids or any(fold(n) in curated_names for n in names):
+                continue
+            rows.append({"id": entity_id, "type": "ORG", "name": names[0],
+                         "name_en": kind["name_en"].format(country=country["name_en"]),
+                         "variants": names[1:], "aliases": [], "country": country["id"],
+                         "institution": kind["kind"]})
+    # a name two countries' adjectives give (none today) belongs to neither
+    owners = Counter(fold(n) for r in rows for n in [r["name"], *r["variants"]])
+    kept = []
+    for r in rows:
+        names = [n for n in [r["name"], *r["variants"]] if owners[fold(n)] == 1]
+        if names:
+            kept.append({**r, "name": names[0], "variants": names[1:]})
+    return kept
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> None:
@@ -310,7 +356,9 @@ def main() -> int:
     countries, places = build(args.shared, args.out)
     write_jsonl(args.out / "countries.jsonl", countries)
     write_jsonl(args.out / "places.jsonl", places)
-    print(f"countries: {len(countries)}  places: {len(places)}  -> {args.out}")
+    institutions = institution_rows(countries, args.out)
+    write_jsonl(args.out / "institutions.jsonl", institutions)
+    print(f"countries: {len(countries)}  places: {len(places)}  institutions: {len(institutions)}  -> {args.out}")
     return 0
 
 

@@ -43,6 +43,7 @@ from rasid.entities.variants import (
     homographs,
     near_countries,
     not_modifiers,
+    other_body_adjectives,
     phrase_skeleton,
     skeleton,
     title_rules,
@@ -155,7 +156,15 @@ class Linker:
         resolved, generic = self.matcher.find(view.text, published)
         mentions = [self._mention(view, m.start, m.end, m.form.entity_id, m.form.kind) for m in resolved]
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and not self._modified_alias(view, m)
+                    and not self._other_institution(view, m)
                     and not self._someone_elses_patronymic(view, m) and not self._given_name_after_title(view, m)]
+        # an institution inside a person's title gives way to its adjective, unless that is already there
+        in_titles = [m for m in mentions if self._institution_in_title(view, m)]
+        if in_titles:
+            spans = {(m.vstart, m.vend) for m in mentions}
+            mentions = [m for m in mentions if m not in in_titles] + [
+                a for m in in_titles for a in self._adjective_of(view, m) if (a.vstart, a.vend) not in spans]
+            mentions.sort(key=lambda m: (m.vstart, m.vend))
         self._homographs(doc.text, mentions)
         self._versioned_places(view, mentions, published)
         mentions = self._aliases_in_their_time(mentions, published)
@@ -345,6 +354,32 @@ class Linker:
         following = _next_word(view.text, m.vend)
         return following.startswith("ال") and following not in not_modifiers() \
             and (following.endswith(("ي", "يه")) or following == ELATIVE_HIGHER) and following not in NOT_ARTICLE
+
+    def _other_institution(self, view: View, m: Mention) -> bool:
+        """"الجيش السوري الحر" is not Syria's army, nor "الحكومة الليبية المؤقتة" Libya's government: a
+        generated state institution followed by an adjective that makes it another body."""
+        entry = self.registry.entries.get(m.entity_id)
+        return bool(entry and entry.get("institution")) and _next_word(view.text, m.vend) in other_body_adjectives()
+
+    def _institution_in_title(self, view: View, m: Mention) -> bool:
+        """"وزير الخارجية الإيرانية", "رئيس الحكومة التركية": a generated institution right after a
+        person's title word is part of that person's title, which the titles stage reads with the
+        adjective as the office's country."""
+        entry = self.registry.entries.get(m.entity_id)
+        if not entry or not entry.get("institution"):
+            return False
+        word = _previous_word(view.text, m.vstart)
+        return any(self._trigger(w) == "PER_TITLE" for w in (word, word[1:] if word[:1] in ("و", "ف") else word))
+
+    def _adjective_of(self, view: View, m: Mention) -> list[Mention]:
+        """The mention of the country whose adjective ends an institution's name ("الإيرانية")."""
+        country = self.registry.entries[m.entity_id]["country"]
+        text = view.text[m.vstart:m.vend]
+        for i, c in enumerate(text):
+            if c == " " and any(f.kind == "nisba" and f.entity_id == country
+                                for f in self.matcher.forms.get(text[i + 1:], [])):
+                return [self._mention(view, m.vstart + i + 1, m.vend, country, "nisba")]
+        return []
 
     def _titles_named_after(self, view: View, mentions: list[Mention]) -> None:
         """"المستشار الألماني المقبل فريدريش ميرتس", "رئيس الوزراء البريطاني السابق بوريس جونسون": a

@@ -95,6 +95,13 @@ def not_modifiers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def other_body_adjectives() -> frozenset[str]:
+    """Folded adjectives that make a generated state institution another body right after its name
+    ("الجيش السوري الحر"; rules/institutions.json)."""
+    return frozenset(fold(w) for w in _rules("institutions.json")["other_body_after"])
+
+
+@lru_cache(maxsize=1)
 def clitic_prefixes() -> frozenset[str]:
     """Every folded proclitic sequence allowed before a name inside one word (without "")."""
     raw = _rules("clitics.json")
