@@ -311,3 +311,21 @@ def test_a_bare_head_noun_refers_back_to_an_unknown_body_the_tagger_named():
 def test_a_given_name_after_a_title_and_its_country_adjective_is_no_town():
     found = _entities("تظل إيران تمثل تحديا بدعمها لنظام (الرئيس السوري بشار) الأسد.")
     assert not any(eid.startswith("loc:") for _, eid in found)
+
+
+def test_figures_and_bodies_named_across_the_years_are_registry_entities() -> None:
+    text = ("وقالت الحركة إن الملا عمر توفي. وقال ساركوزي إن موغابي التقى نوري المالكي، فيما أكدت أرامكو "
+            "أن سابك وتوتال وقعتا اتفاقا. وسجل ميسي هدفا في مرمى يوفنتوس، وهاجمت جماعة بوكو حرام قرية.")
+    doc = make_document(text, published="2015-07-31")
+    default_pipeline().run_doc(doc)
+    ids = {e["id"] for e in doc.to_dict()["entities"]}
+    assert {"per:mullah_omar", "per:nicolas_sarkozy", "per:robert_mugabe", "per:nouri_al_maliki",
+            "org:saudi_aramco", "org:sabic", "org:totalenergies", "per:lionel_messi", "org:juventus",
+            "org:boko_haram"} <= ids
+    assert not any(i.startswith("x:") for i in ids)
+
+
+def test_an_office_holder_of_the_2000s_is_found_by_title_at_the_date() -> None:
+    doc = make_document("وقال رئيس الوزراء العراقي إن الحكومة ماضية في خططها.", published="2010-03-01")
+    default_pipeline().run_doc(doc)
+    assert [e["id"] for e in doc.to_dict()["entities"] if e["id"].startswith("per:")] == ["per:nouri_al_maliki"]
