@@ -138,3 +138,31 @@ def test_building_only_weighed_attributes_keeps_every_label() -> None:
     tagger.extractor.clear_cache()
     assert tagger.tag_document(sentences) == pruned
     assert sum(len(row) for s in sentences for row in tagger.extractor.sentence(s)) > pruned_count
+
+
+def test_the_gazetteer_takes_the_registry_names_with_their_classes(tmp_path) -> None:
+    import json
+    from pathlib import Path
+
+    import pytest
+
+    from rasid.ner.resources import compile_gazetteer
+
+    shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteers"
+    if not shared.exists():
+        pytest.skip("needs ../shared")
+    rows = [{"_about": "header", "version": 1},
+            {"id": "org:x_body", "type": "ORG", "name": "هيئة زرقاء للتجربة", "variants": ["Blue Body"],
+             "aliases": ["هزت"]},
+            {"id": "gpe:xx", "type": "GPE", "name": "بلاد التجربة", "variants": []},
+            {"id": "loc:1", "type": "GPE", "name": "مدينة التجربة", "variants": []},
+            {"id": "per:x_y", "type": "PER", "name": "زيد التجريبي", "variants": []},
+            {"id": "event:x", "type": "EVENT", "name": "قمة التجربة", "variants": []}]
+    path = tmp_path / "extra.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    without = compile_gazetteer(shared)
+    entries = compile_gazetteer(shared, [path])
+    assert entries["هييه زرقاء للتجربه"] == {"ORG"} and entries["هزت"] == {"ORG"}
+    assert entries["بلاد التجربه"] == {"CTRY"} and entries["مدينه التجربه"] == {"LOC"}
+    assert entries["زيد التجريبي"] == {"PER"} and "قمه التجربه" not in entries
+    assert "هزت" not in without and "blue body" not in entries  # Latin names are not Arabic keys

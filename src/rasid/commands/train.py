@@ -15,7 +15,7 @@ def _train_ner(args: argparse.Namespace) -> int:
 
     out = Path(args.out) if args.out else MODELS_DIR
     report = train_ner(Path(args.shared), out, seed=args.seed, tune=args.tune, self_train=args.self_train,
-                       vectors=args.vectors)
+                       vectors=args.vectors, registry_names=args.registry_names)
     print(json.dumps({"out": str(out), **report}, ensure_ascii=False))
     return 0
 
@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="add this many tokens of confidently self-labelled news sentences (default 0)")
     p.add_argument("--vectors", action="store_true",
                    help="also give the CRFs the news word vectors as real-valued features (off: see MODEL.md)")
+    p.add_argument("--registry-names", action="store_true",
+                   help="also put the entity registry's names in the tagger's gazetteer (off: see MODEL.md)")
     p.set_defaults(func=run)
 
 

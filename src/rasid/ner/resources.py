@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import json
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -30,8 +31,14 @@ def _arabic_key(text: str) -> str:
     return key if len(key.replace(" ", "")) >= 2 else ""
 
 
-def compile_gazetteer(gaz_dir: Path) -> dict[str, set[str]]:
-    """Folded name -> classes (PFIRST, PLAST, PER, LOC, CTRY, ORG) from the shared name lists."""
+#: registry entity types -> gazetteer classes (countries, ``gpe:`` ids, are CTRY)
+REGISTRY_CLASSES = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+
+
+def compile_gazetteer(gaz_dir: Path, registry_files: list[Path] | None = None) -> dict[str, set[str]]:
+    """Folded name -> classes (PFIRST, PLAST, PER, LOC, CTRY, ORG) from the shared name lists and,
+    when given, the names of rasid's own entity registry (its ``*.jsonl`` files; an option of
+    ``rasid train ner``, measured in MODEL.md)."""
     entries: dict[str, set[str]] = defaultdict(set)
 
     def add(text: str, cls: str) -> None:
@@ -63,6 +70,15 @@ def compile_gazetteer(gaz_dir: Path) -> dict[str, set[str]]:
         for row in csv.DictReader(fh, delimiter="\t"):
             add(row["name_ar_common"], "CTRY")
             add(row["name_ar_official"], "CTRY")
+    for path in registry_files or []:
+        with open(path, encoding="utf-8") as fh:
+            for row in map(json.loads, fh):
+                cls = REGISTRY_CLASSES.get(row.get("type", ""))
+                if cls is None or "id" not in row:
+                    continue
+                cls = "CTRY" if row["id"].startswith("gpe:") else cls
+                for name in [row["name"], *row.get("variants", []), *row.get("aliases", [])]:
+                    add(name, cls)
     stop = {fold(w.strip()) for w in (DATA_DIR / "stopwords.txt").read_text("utf-8").splitlines()
             if w.strip() and not w.startswith("#")}
     for key in stop:
