@@ -44,6 +44,8 @@ def test_shipped_institutions_are_unique_and_never_a_curated_name() -> None:
     assert by_id["org:tr_government"]["variants"] == ["السلطات التركية"]
     assert by_id["org:il_mfa"]["name_en"] == "Ministry of Foreign Affairs of Israel"
     assert "org:us_mfa" not in by_id  # curated as org:us_state_department
+    # "القوات اللبنانية" is the Lebanese Forces party first: never the army's name
+    assert by_id["org:lb_army"]["variants"] == ["القوات المسلحة اللبنانية"]
 
 
 def test_generation_agrees_the_adjective_and_skips_curated_kinds(tmp_path: Path) -> None:
@@ -109,3 +111,11 @@ def test_a_resolved_title_keeps_the_adjective_of_the_institution_inside_it(pipel
     pipeline.run_doc(doc)
     found = [(text[m["start"]:m["end"]], e["id"]) for e in doc.to_dict()["entities"] for m in e["mentions"]]
     assert found == [("رئيس الحكومة العراقية", "per:haider_al_abadi"), ("العراقية", "gpe:iq")]
+
+
+def test_the_lebanese_forces_are_a_party_and_the_lebanese_army_the_army(pipeline) -> None:
+    found = _mentions(pipeline, "واجتمع برئيس حزب القوات اللبنانية، وقال إن القوات اللبنانية ستشارك في "
+                                "الحكومة، فيما انتشر الجيش اللبناني في المدينة.")
+    assert [(t, eid) for t, eid in found if eid.startswith("org:")] == [
+        ("حزب القوات اللبنانية", "org:lebanese_forces"), ("القوات اللبنانية", "org:lebanese_forces"),
+        ("الجيش اللبناني", "org:lb_army")]

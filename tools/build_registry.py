@@ -312,6 +312,7 @@ def institution_rows(countries: list[dict], out: Path) -> list[dict]:
                 curated_ids.add(entry["id"])
                 curated_names.update(fold(n) for n in [entry["name"], *entry.get("variants", []),
                                                        *entry.get("aliases", [])])
+    others = {fold(n) for n in rules["names_of_other_bodies"]}  # another body's name first
     rows = []
     for country in countries:
         words_of = [f.split() for f in country["nisba"]]
@@ -323,8 +324,8 @@ def institution_rows(countries: list[dict], out: Path) -> list[dict]:
         }
         for kind in rules["kinds"]:
             entity_id = f"org:{country['iso2'].lower()}_{kind['kind']}"
-            names = dedupe([f"{head} {adjective}" for head, gender in kind["heads"]
-                            for adjective in adjectives[gender]])
+            names = [n for n in dedupe([f"{head} {adjective}" for head, gender in kind["heads"]
+                                        for adjective in adjectives[gender]]) if fold(n) not in others]
             if not names or entity_id in curated_ids or any(fold(n) in curated_names for n in names):
                 continue
             rows.append({"id": entity_id, "type": "ORG", "name": names[0],
