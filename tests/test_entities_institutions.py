@@ -119,3 +119,22 @@ def test_the_lebanese_forces_are_a_party_and_the_lebanese_army_the_army(pipeline
     assert [(t, eid) for t, eid in found if eid.startswith("org:")] == [
         ("حزب القوات اللبنانية", "org:lebanese_forces"), ("القوات اللبنانية", "org:lebanese_forces"),
         ("الجيش اللبناني", "org:lb_army")]
+
+
+def test_foreign_and_interior_after_a_definite_noun_are_adjectives(pipeline) -> None:
+    found = _mentions(pipeline, "وانتقد السياسة الخارجية الإيرانية وللسياسة الخارجية الأميركية والتدخل في "
+                                "الشؤون الداخلية التركية، فيما قالت الخارجية التركية إن الداخلية العراقية ستحقق.")
+    orgs = [(t, eid) for t, eid in found if eid.startswith("org:")]
+    assert orgs == [("الخارجية التركية", "org:tr_mfa"), ("الداخلية العراقية", "org:iq_moi")]
+    assert ("الإيرانية", "gpe:ir") in found and ("الأميركية", "gpe:us") in found
+
+
+def test_curated_ministries_follow_the_same_rules_as_generated_ones(pipeline) -> None:
+    text = ("وقال وزير الخارجية الأمريكية مايك بومبيو إن المتحدثة باسم الخارجية الأمريكية هيذر نويرت "
+            "ستوضح الموقف.")
+    doc = Document(text=text, meta={"published": "2018-05-01"})
+    pipeline.run_doc(doc)
+    found = [(text[m["start"]:m["end"]], e["id"], m["start"]) for e in doc.to_dict()["entities"] for m in e["mentions"]]
+    assert ("وزير الخارجية الأمريكية", "per:mike_pompeo", 5) in found
+    assert [(t, start) for t, eid, start in found if eid == "org:us_state_department"] == [
+        ("الخارجية الأمريكية", text.index("الخارجية الأمريكية هيذر"))]

@@ -41,6 +41,7 @@ from rasid.entities.variants import (
     clitic_prefixes,
     head_noun_classes,
     homographs,
+    institution_heads,
     near_countries,
     not_modifiers,
     other_body_adjectives,
@@ -355,21 +356,38 @@ class Linker:
         return following.startswith("ال") and following not in not_modifiers() \
             and (following.endswith(("ي", "يه")) or following == ELATIVE_HIGHER) and following not in NOT_ARTICLE
 
+    def _state_body_head(self, view: View, m: Mention) -> str | None:
+        """The head noun ("الخارجية", "الحكومة" …) a country's state body is named by here, None when
+        the mention is no such body (rules/institutions.json; generated and curated bodies alike)."""
+        entry = self.registry.entries.get(m.entity_id)
+        if not entry or entry.get("type") != "ORG" or not entry.get("country"):
+            return None
+        text = view.text[m.vstart:m.vend]
+        heads, _, _ = institution_heads()
+        return next((h for h in sorted(heads, key=len, reverse=True) if text.startswith(h + " ")), None)
+
     def _other_institution(self, view: View, m: Mention) -> bool:
         """"الجيش السوري الحر" is not Syria's army, nor "الحكومة الليبية المؤقتة" Libya's government: a
-        generated state institution followed by an adjective that makes it another body."""
-        entry = self.registry.entries.get(m.entity_id)
-        return bool(entry and entry.get("institution")) and _next_word(view.text, m.vend) in other_body_adjectives()
+        state body followed by an adjective that makes it another body.  Nor is "السياسة الخارجية
+        التركية" Türkiye's foreign ministry: an adjective head after a noun with the article describes it."""
+        head = self._state_body_head(view, m)
+        if head is None:
+            return False
+        if _next_word(view.text, m.vend) in other_body_adjectives():
+            return True
+        before = _previous_word(view.text, m.vstart)
+        return head in institution_heads()[1] and _definite(before) and before not in not_modifiers() \
+            and before not in NOT_ARTICLE
 
     def _institution_in_title(self, view: View, m: Mention) -> bool:
-        """"وزير الخارجية الإيرانية", "رئيس الحكومة التركية": a generated institution right after a
-        person's title word is part of that person's title, which the titles stage reads with the
-        adjective as the office's country."""
-        entry = self.registry.entries.get(m.entity_id)
-        if not entry or not entry.get("institution"):
+        """"وزير الخارجية الإيرانية", "رئيس الحكومة التركية": a state body right after a person's title
+        word is part of that person's title, which the titles stage reads with the adjective as the
+        office's country."""
+        if self._state_body_head(view, m) is None:
             return False
         word = _previous_word(view.text, m.vstart)
-        return any(self._trigger(w) == "PER_TITLE" for w in (word, word[1:] if word[:1] in ("و", "ف") else word))
+        offices = institution_heads()[2]
+        return word in offices or (word[:1] in ("و", "ف") and word[1:] in offices)
 
     def _adjective_of(self, view: View, m: Mention) -> list[Mention]:
         """The mention of the country whose adjective ends an institution's name ("الإيرانية")."""
@@ -1330,6 +1348,14 @@ def _qualifier_gap(gap: str) -> bool:
     if not words:
         return len(gap) <= QUALIFIER_GAP
     return words == ["في"] and len(gap) <= QUALIFIER_GAP + len("في") + 1
+
+
+def _definite(word: str) -> bool:
+    """Whether a folded word carries the article, behind a conjunction or preposition ("وللسياسة")."""
+    for w in (word, word[1:] if word[:1] in ("و", "ف") else word):
+        if w.startswith(("ال", "لل")) or (w[:1] in ("ب", "ك") and w[1:].startswith("ال")):
+            return True
+    return False
 
 
 def _next_word(text: str, pos: int) -> str:

@@ -102,6 +102,16 @@ def other_body_adjectives() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def institution_heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Folded head nouns of a country's state bodies ("وزارة الخارجية", "الحكومة" …), those of them
+    that are adjectives ("الخارجية"), and the offices that take a body as complement ("وزير";
+    rules/institutions.json)."""
+    rules = _rules("institutions.json")
+    heads = frozenset(fold(head) for kind in rules["kinds"] for head, _gender in kind["heads"])
+    return heads, frozenset(fold(w) for w in rules["adjective_heads"]), frozenset(fold(w) for w in rules["office_words"])
+
+
+@lru_cache(maxsize=1)
 def clitic_prefixes() -> frozenset[str]:
     """Every folded proclitic sequence allowed before a name inside one word (without "")."""
     raw = _rules("clitics.json")
