@@ -41,7 +41,7 @@ from rasid.entities.variants import (
     clitic_prefixes,
     head_noun_classes,
     homographs,
-    institution_heads,
+    institution_words,
     near_countries,
     not_modifiers,
     other_body_adjectives,
@@ -363,8 +363,7 @@ class Linker:
         if not entry or entry.get("type") != "ORG" or not entry.get("country"):
             return None
         text = view.text[m.vstart:m.vend]
-        heads, _, _ = institution_heads()
-        return next((h for h in sorted(heads, key=len, reverse=True) if text.startswith(h + " ")), None)
+        return next((h for h in institution_words().heads if text.startswith(h + " ")), None)
 
     def _other_institution(self, view: View, m: Mention) -> bool:
         """"الجيش السوري الحر" is not Syria's army, nor "الحكومة الليبية المؤقتة" Libya's government: a
@@ -376,7 +375,7 @@ class Linker:
         if _next_word(view.text, m.vend) in other_body_adjectives():
             return True
         before = _previous_word(view.text, m.vstart)
-        return head in institution_heads()[1] and _definite(before) and before not in not_modifiers() \
+        return head in institution_words().adjective_heads and _definite(before) and before not in not_modifiers() \
             and before not in NOT_ARTICLE
 
     def _institution_in_title(self, view: View, m: Mention) -> bool:
@@ -386,7 +385,7 @@ class Linker:
         if self._state_body_head(view, m) is None:
             return False
         word = _previous_word(view.text, m.vstart)
-        offices = institution_heads()[2]
+        offices = institution_words().offices
         return word in offices or (word[:1] in ("و", "ف") and word[1:] in offices)
 
     def _adjective_of(self, view: View, m: Mention) -> list[Mention]:

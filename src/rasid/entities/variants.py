@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from rasid.arabic.normalise import fold
 
@@ -101,14 +101,21 @@ def other_body_adjectives() -> frozenset[str]:
     return frozenset(fold(w) for w in _rules("institutions.json")["other_body_after"])
 
 
+class InstitutionWords(NamedTuple):
+    """The words around a country's state bodies that the linker reads (rules/institutions.json)."""
+
+    heads: tuple[str, ...]  # folded head nouns, longest first ("وزارة الخارجية" before "الخارجية")
+    adjective_heads: frozenset[str]  # heads that are adjectives ("الخارجية")
+    offices: frozenset[str]  # offices that take a body as complement ("وزير")
+
+
 @lru_cache(maxsize=1)
-def institution_heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Folded head nouns of a country's state bodies ("وزارة الخارجية", "الحكومة" …), those of them
-    that are adjectives ("الخارجية"), and the offices that take a body as complement ("وزير";
-    rules/institutions.json)."""
+def institution_words() -> InstitutionWords:
     rules = _rules("institutions.json")
-    heads = frozenset(fold(head) for kind in rules["kinds"] for head, _gender in kind["heads"])
-    return heads, frozenset(fold(w) for w in rules["adjective_heads"]), frozenset(fold(w) for w in rules["office_words"])
+    heads = {fold(head) for kind in rules["kinds"] for head, _gender in kind["heads"]}
+    return InstitutionWords(tuple(sorted(heads, key=lambda h: (-len(h), h))),
+                            frozenset(fold(w) for w in rules["adjective_heads"]),
+                            frozenset(fold(w) for w in rules["office_words"]))
 
 
 @lru_cache(maxsize=1)
