@@ -44,6 +44,8 @@ def test_shipped_institutions_are_unique_and_never_a_curated_name() -> None:
     assert by_id["org:tr_government"]["variants"] == ["السلطات التركية"]
     assert by_id["org:il_mfa"]["name_en"] == "Ministry of Foreign Affairs of Israel"
     assert "org:us_mfa" not in by_id  # curated as org:us_state_department
+    assert "org:us_finance" not in by_id  # curated as org:us_treasury, under other names
+    assert by_id["org:eg_central_bank"]["variants"] == ["المصرف المركزي المصري"]
     # "القوات اللبنانية" is the Lebanese Forces party first: never the army's name
     assert by_id["org:lb_army"]["variants"] == ["القوات المسلحة اللبنانية"]
 

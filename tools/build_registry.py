@@ -292,8 +292,8 @@ ABOUT = {
                     "rules/seats.json) for rasid, built by tools/build_registry.py "
                     "from GeoNames cities15000 (CC BY, geonames.org) plus rasid's rules/regions.json; "
                     "see PROVENANCE.md.",
-    "institutions.jsonl": "State institutions of each country (foreign, defence and interior ministries, "
-                          "armed forces, government, parliament, police) named by a head noun and the "
+    "institutions.jsonl": "State institutions of each country (ministries, armed forces, government, "
+                          "parliament, police, central bank) named by a head noun and the "
                           "country's adjective, built by tools/build_registry.py from countries.jsonl and "
                           "rasid's rules/institutions.json; see PROVENANCE.md.",
 }
@@ -326,7 +326,8 @@ def institution_rows(countries: list[dict], out: Path) -> list[dict]:
             entity_id = f"org:{country['iso2'].lower()}_{kind['kind']}"
             names = [n for n in dedupe([f"{head} {adjective}" for head, gender in kind["heads"]
                                         for adjective in adjectives[gender]]) if fold(n) not in others]
-            if not names or entity_id in curated_ids or any(fold(n) in curated_names for n in names):
+            if not names or entity_id in curated_ids or entity_id in rules["curated_as"] \
+                    or any(fold(n) in curated_names for n in names):
                 continue
             rows.append({"id": entity_id, "type": "ORG", "name": names[0],
                          "name_en": kind["name_en"].format(country=country["name_en"]),
