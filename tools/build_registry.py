@@ -301,7 +301,8 @@ ABOUT = {
 
 def institution_rows(countries: list[dict], out: Path) -> list[dict]:
     """Every country's state institutions named by head noun + adjective (rules/institutions.json),
-    except those curated.jsonl already holds (same id, or a name it already gives another id)."""
+    except those curated.jsonl already holds (same id, a name it already gives another id, or an id
+    rules/institutions.json 'curated_as' maps to a curated one) and names of other bodies first."""
     rules = load_json(rules_dir(out) / "institutions.json")
     curated_ids: set[str] = set()
     curated_names: set[str] = set()
@@ -315,13 +316,10 @@ def institution_rows(countries: list[dict], out: Path) -> list[dict]:
     others = {fold(n) for n in rules["names_of_other_bodies"]}  # another body's name first
     rows = []
     for country in countries:
-        words_of = [f.split() for f in country["nisba"]]
-        adjectives = {
-            "m": [f for f, w in zip(country["nisba"], words_of, strict=True)
-                  if all(x.startswith("ال") and x.endswith("ي") for x in w)],
-            "f": [f for f, w in zip(country["nisba"], words_of, strict=True)
-                  if all(x.startswith("ال") and x.endswith("ية") for x in w)],
-        }
+        # the definite singular adjective of each gender, every word inflected ("الكورية الشمالية")
+        adjectives = {gender: [f for f in country["nisba"]
+                               if all(x.startswith("ال") and x.endswith(ending) for x in f.split())]
+                      for gender, ending in (("m", "ي"), ("f", "ية"))}
         for kind in rules["kinds"]:
             entity_id = f"org:{country['iso2'].lower()}_{kind['kind']}"
             names = [n for n in dedupe([f"{head} {adjective}" for head, gender in kind["heads"]

@@ -44,7 +44,6 @@ from rasid.entities.variants import (
     institution_words,
     near_countries,
     not_modifiers,
-    other_body_adjectives,
     phrase_skeleton,
     skeleton,
     title_rules,
@@ -323,8 +322,7 @@ class Linker:
         word = _previous_word(view.text, m.vstart)
         if word.startswith("ال") and self._nisba_before(view, m.vstart):
             word = _previous_word(view.text, m.vstart - len(word) - 1)  # "الرئيس السوري بشار"
-        for title in (word, "ال" + word[2:] if word.startswith("لل") else word,
-                      word[1:] if word[:1] in ("و", "ف") else word):
+        for title in (*_conjunction_readings(word), "ال" + word[2:] if word.startswith("لل") else word):
             if self._trigger(title) == "PER_TITLE":
                 return "PER" in self._name_classes(view.text[m.vstart:m.vend])
         return False
@@ -372,7 +370,7 @@ class Linker:
         head = self._state_body_head(view, m)
         if head is None:
             return False
-        if _next_word(view.text, m.vend) in other_body_adjectives():
+        if _next_word(view.text, m.vend) in institution_words().other_body_after:
             return True
         before = _previous_word(view.text, m.vstart)
         return head in institution_words().adjective_heads and _definite(before) and before not in not_modifiers() \
@@ -384,9 +382,7 @@ class Linker:
         office's country."""
         if self._state_body_head(view, m) is None:
             return False
-        word = _previous_word(view.text, m.vstart)
-        offices = institution_words().offices
-        return word in offices or (word[:1] in ("و", "ف") and word[1:] in offices)
+        return any(w in institution_words().offices for w in _conjunction_readings(_previous_word(view.text, m.vstart)))
 
     def _adjective_of(self, view: View, m: Mention) -> list[Mention]:
         """The mention of the country whose adjective ends an institution's name ("الإيرانية")."""
@@ -1349,12 +1345,16 @@ def _qualifier_gap(gap: str) -> bool:
     return words == ["في"] and len(gap) <= QUALIFIER_GAP + len("في") + 1
 
 
+def _conjunction_readings(word: str) -> tuple[str, ...]:
+    """A folded word as written and, when it opens with و or ف, without it: the letter may be a
+    joining conjunction ("ووزير") or the word's own ("وزير")."""
+    return (word, word[1:]) if word[:1] in ("و", "ف") else (word,)
+
+
 def _definite(word: str) -> bool:
     """Whether a folded word carries the article, behind a conjunction or preposition ("وللسياسة")."""
-    for w in (word, word[1:] if word[:1] in ("و", "ف") else word):
-        if w.startswith(("ال", "لل")) or (w[:1] in ("ب", "ك") and w[1:].startswith("ال")):
-            return True
-    return False
+    return any(w.startswith(("ال", "لل")) or (w[:1] in ("ب", "ك") and w[1:].startswith("ال"))
+               for w in _conjunction_readings(word))
 
 
 def _next_word(text: str, pos: int) -> str:

@@ -94,19 +94,13 @@ def not_modifiers() -> frozenset[str]:
     return frozenset(fold(w) for w in rules.get("not_modifiers", []) + rules.get("evaluative_adjectives", []))
 
 
-@lru_cache(maxsize=1)
-def other_body_adjectives() -> frozenset[str]:
-    """Folded adjectives that make a generated state institution another body right after its name
-    ("الجيش السوري الحر"; rules/institutions.json)."""
-    return frozenset(fold(w) for w in _rules("institutions.json")["other_body_after"])
-
-
 class InstitutionWords(NamedTuple):
     """The words around a country's state bodies that the linker reads (rules/institutions.json)."""
 
     heads: tuple[str, ...]  # folded head nouns, longest first ("وزارة الخارجية" before "الخارجية")
     adjective_heads: frozenset[str]  # heads that are adjectives ("الخارجية")
     offices: frozenset[str]  # offices that take a body as complement ("وزير")
+    other_body_after: frozenset[str]  # adjectives that make the body another ("الحر": "الجيش السوري الحر")
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +109,8 @@ def institution_words() -> InstitutionWords:
     heads = {fold(head) for kind in rules["kinds"] for head, _gender in kind["heads"]}
     return InstitutionWords(tuple(sorted(heads, key=lambda h: (-len(h), h))),
                             frozenset(fold(w) for w in rules["adjective_heads"]),
-                            frozenset(fold(w) for w in rules["office_words"]))
+                            frozenset(fold(w) for w in rules["office_words"]),
+                            frozenset(fold(w) for w in rules["other_body_after"]))
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from rasid.arabic.normalise import fold
 from rasid.ner.resources import Gazetteer
 from rasid.ner.tokens import strip_proclitics
-from rasid.ner.vectors import PREFIXES, dense_names
+from rasid.ner.vectors import OFFSETS as VECTOR_OFFSETS
+from rasid.ner.vectors import dense_names
 
 if TYPE_CHECKING:
     import numpy as np
@@ -46,7 +47,7 @@ class FeatureExtractor:
         #: folded word -> its news vector (``rasid.ner.vectors``), real-valued features of a word and
         #: of its neighbours at -1 and +1; empty for a model trained without them
         self.vectors = vectors or {}
-        self._dense_names = {offset: dense_names(prefix) for offset, prefix in zip((0, -1, 1), PREFIXES, strict=True)}
+        self._dense_names = {offset: dense_names(offset) for offset in VECTOR_OFFSETS}
         #: when set (at tagging time), the attributes the models weigh: no other string is built for
         #: crfsuite, which would only look it up and ignore it (labels are the same either way)
         self.attributes: frozenset[str] | None = None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import json
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -70,14 +69,14 @@ def compile_gazetteer(gaz_dir: Path, registry_files: list[Path] | None = None) -
         for row in csv.DictReader(fh, delimiter="\t"):
             add(row["name_ar_common"], "CTRY")
             add(row["name_ar_official"], "CTRY")
-    for path in registry_files or []:
-        with open(path, encoding="utf-8") as fh:
-            for row in map(json.loads, fh):
-                cls = REGISTRY_CLASSES.get(row.get("type", ""))
-                if cls is None or "id" not in row:
-                    continue
-                cls = "CTRY" if row["id"].startswith("gpe:") else cls
-                for name in [row["name"], *row.get("variants", []), *row.get("aliases", [])]:
+    if registry_files:
+        from rasid.entities.registry import load_registry
+
+        for entry in load_registry(registry_files, use_default_overlay=False).entries.values():
+            cls = REGISTRY_CLASSES.get(entry["type"])
+            if cls is not None:
+                cls = "CTRY" if entry["id"].startswith("gpe:") else cls
+                for name in [entry["name"], *entry["variants"], *entry["aliases"]]:
                     add(name, cls)
     stop = {fold(w.strip()) for w in (DATA_DIR / "stopwords.txt").read_text("utf-8").splitlines()
             if w.strip() and not w.startswith("#")}

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from rasid.ner.features import OFFSETS, FeatureExtractor, document_features
-from rasid.ner.vectors import PREFIXES, dense_names
+from rasid.ner.vectors import OFFSETS as VECTOR_OFFSETS
+from rasid.ner.vectors import dense_names
 
 if TYPE_CHECKING:
     import pycrfsuite
@@ -64,8 +65,8 @@ class CompiledCrfs:
                 pair[attribute[2] == "+"] = row
         #: the weight rows of the news-vector dimensions, per slot (own, seen from -1, from +1):
         #: a word's vector times them is that slot's share of its scores
-        self.dense = [(_SLOTS.index(offset), self.weights[[index.get(name, self.zero) for name in dense_names(prefix)]])
-                      for offset, prefix in zip((0, -1, 1), PREFIXES, strict=True)] if extractor.vectors else []
+        self.dense = [(_SLOTS.index(offset), self.weights[[index.get(name, self.zero) for name in dense_names(offset)]])
+                      for offset in VECTOR_OFFSETS] if extractor.vectors else []
         self._reset()
 
     def _reset(self) -> None:

@@ -20,12 +20,15 @@ from rasid.errors import RasidError
 VECTORS_FILE = "ner_vectors.npy.gz"
 DIMS = 50  # the strongest singular directions kept (dev: 50 at scale 3-6 ≥ 100 at scale 4)
 SCALE = 4.0  # length of every word's vector: the CRF's L1/L2 penalties see features of this size
-#: the dense attributes per view: the word's own, and what the tokens after (-1) and before (+1) see
-PREFIXES = ("", "-1", "+1")
+#: the views of a word's vector, by the offset of the word from the token that sees it: its own,
+#: and the token after it (-1) and before it (+1)
+OFFSETS = (0, -1, 1)
 
 
-def dense_names(prefix: str) -> list[str]:
-    """The attribute names of one view's dimensions ("v0" … for the word itself, "-1v0" …)."""
+def dense_names(offset: int) -> list[str]:
+    """The attribute names of one view's dimensions ("v0" … for the word itself, "-1v0" … as the
+    token after it sees it)."""
+    prefix = f"{offset:+d}" if offset else ""
     return [f"{prefix}v{k}" for k in range(DIMS)]
 
 
