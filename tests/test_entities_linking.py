@@ -438,3 +438,28 @@ def test_the_greedy_choice_of_matches_keeps_the_first_ranked_of_overlapping_ones
             if not any(m.start < k.end and k.start < m.end for k in expected):
                 expected.append(m)
         assert _non_overlapping(ranked) == expected
+
+
+def test_a_one_word_short_name_with_an_adjective_after_it_names_another_body() -> None:
+    # "الاتحاد" stands for the EU named before, but not with a nisba that makes it another union
+    text = "انتقد الاتحاد الأوروبي القرار. وقال الاتحاد الدولي للصحفيين إن الحكم جائر، وأكد الاتحاد إلى جانبه"
+    assert found_full(text) == [("الاتحاد الأوروبي", "org:eu"), ("الأوروبي", "loc:6255148"),
+                                ("الاتحاد", "org:eu")]
+    # a country's adjective makes another union too; a describing adjective leaves the alliance
+    assert found_full("انتقد الاتحاد الأوروبي القرار. وقال الاتحاد البلغاري إن المباراة ألغيت")[-1] == (
+        "البلغاري", "gpe:bg")
+    assert found_full("انتقد حلف شمال الأطلسي القرار. وقال التحالف العسكري إن الخطة قائمة") == [
+        ("حلف شمال الأطلسي", "org:nato"), ("التحالف", "org:nato")]
+    # "إلى" only looks like a word with the article: the short name before it stays the body's
+    assert found_full("دعت المحكمة الجنائية الدولية الدول. وتسعى الجنائية الدولية إلى التحقيق") == [
+        ("المحكمة الجنائية الدولية", "org:icc"), ("الجنائية الدولية", "org:icc")]
+    # FIFA named in the story: "الاتحاد الدولي" is FIFA
+    assert found_full("فرض الفيفا عقوبة على النادي. وقال الاتحاد الدولي إن القرار نهائي") == [
+        ("الفيفا", "org:fifa"), ("الاتحاد الدولي", "org:fifa")]
+
+
+def test_a_dated_event_is_not_named_in_news_written_long_before_it() -> None:
+    text = "يتوجه القادة إلى قمة مجموعة السبع في كندا. وتبدأ القمة الجمعة"
+    assert found_full(text, "2018-06-07") == [("مجموعة السبع", "org:g7"), ("كندا", "gpe:ca")]
+    assert found_full(text, "2025-06-10")[:2] == [
+        ("قمة مجموعة السبع في كندا", "event:g7_summit_2025_kananaskis"), ("مجموعة السبع", "org:g7")]

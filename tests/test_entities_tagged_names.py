@@ -223,3 +223,29 @@ def test_a_proclitic_the_tagger_took_into_a_name_named_bare_elsewhere() -> None:
     # a name's own first letter stays where the article writes the name in full with it
     text = "وقال خيري بوزاني إن العدد ارتفع. وتابع بوزاني أن الناجين كثر، وقالت وزاني إن الأمر صعب."
     assert ("بوزاني", 39) in mentions(text)["x:per:خيري_بوزاني"]
+
+
+def test_a_person_the_tagger_ran_into_the_body_before_is_a_person_of_their_own() -> None:
+    found = mentions("وأوكلت الإدارة إلى رئيس سياسة البنتاغون كولين كال متابعة الملف.")
+    assert found == {"org:pentagon": [("البنتاغون", 30)], "x:per:كولين_كال": [("كولين كال", 40)]}
+    found = mentions("وأوضح وزير الداخلية اليمني عبده الحذيفي أن الوضع مستقر.")
+    assert found["x:per:عبده_الحذيفي"] == [("عبده الحذيفي", 27)]
+    found = mentions("وكتب مراسل بي بي سي ويل غرانت أن المدينة هادئة.")
+    assert found["x:per:ويل_غرانت"] == [("ويل غرانت", 20)]
+
+
+def test_words_after_a_body_that_read_as_no_name_stay_unnamed() -> None:
+    from rasid.entities import build_linker
+    from rasid.entities.linking import Mention
+
+    linker = build_linker(None)
+    text = "وطلبت الشركة من موقع جوجل دوت كوم حذف الصفحة. وقال موظف إن يونايتد وافق."
+    google = Mention(21, 25, 21, 25, "org:google", "ORG", "variant")
+    # an organisation's span with no person's title before it keeps its label
+    assert linker._names_after_registry(text, [(21, 33, "ORG")], [google]) == [(21, 33, "ORG")]
+    # after a title the same words are taken as a name; an ordinary word ("بأن") never is
+    assert linker._names_after_registry("قال رئيس " + text[16:33], [(14, 26, "ORG")],
+                                        [Mention(14, 18, 14, 18, "org:google", "ORG", "variant")]) == [
+        (19, 26, "PERS")]
+    assert not linker._person_after(["بان", "يونايتد"])
+    assert not linker._person_after(["الشمالي", "والوسطي"])

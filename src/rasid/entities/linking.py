@@ -57,8 +57,8 @@ log = logging.getLogger(__name__)
 WORD = re.compile(r"[^\W\d_]+")
 #: "الأعلى" ("المجلس الأعلى"): the one non-nisba adjective that makes a council's short name another body's
 ELATIVE_HIGHER = fold("الأعلى")
-#: folded words that look like a word with the article but are particles ("إلا", "ألا")
-NOT_ARTICLE = frozenset({fold("إلا"), fold("ألا")})
+#: folded words that look like a word with the article but are particles ("إلا", "ألا", "إلى")
+NOT_ARTICLE = frozenset({fold("إلا"), fold("ألا"), fold("إلى")})
 #: a one-word place name is compared by skeleton only from this many skeleton letters
 MIN_PLACE_SKELETON = 3
 #: how long before a person's first registry office the news already names them by surname alone
@@ -89,6 +89,7 @@ class Mention:
 
 
 QUOTE_MARKS = "\"'«“‘„"  # marks that open a quotation
+TA_MARBUTA_FOLDED = fold("ة")  # the feminine ending once folded (ه)
 FAMILY_PARTICLE = fold("آل")  # "آل ثاني", "آل سعود": a family name that may stand for its bearer
 
 
@@ -168,6 +169,7 @@ class Linker:
         self._homographs(doc.text, mentions)
         self._versioned_places(view, mentions, published)
         mentions = self._aliases_in_their_time(mentions, published)
+        mentions = self._events_in_their_time(mentions, published)
         mentions += self._generic_titles(view, generic, mentions, published)
         mentions += self._counterparts(view, mentions, published)
         mentions += self._fuzzy_names(view, mentions)
@@ -350,9 +352,7 @@ class Linker:
         الرقم 2231"), and "إلا" only looks like the article once hamza is folded."""
         if m.kind != "alias" or m.etype != "ORG" or " " not in view.text[m.vstart:m.vend]:
             return False
-        following = _next_word(view.text, m.vend)
-        return following.startswith("ال") and following not in not_modifiers() \
-            and (following.endswith(("ي", "يه")) or following == ELATIVE_HIGHER) and following not in NOT_ARTICLE
+        return _modifying_adjective(_next_word(view.text, m.vend))
 
     def _state_body_head(self, view: View, m: Mention) -> str | None:
         """The head noun ("الخارجية", "الحكومة" …) a country's state body is named by here, None when
@@ -375,6 +375,13 @@ class Linker:
         before = _previous_word(view.text, m.vstart)
         return head in institution_words().adjective_heads and _definite(before) and before not in not_modifiers() \
             and before not in NOT_ARTICLE
+
+    def _other_body_adjective(self, word: str) -> bool:
+        """Whether a folded adjective after an organisation's one-word short name makes it name
+        another body: a country's ("الاتحاد البلغاري") or a scope's ("الاتحاد الدولي للصحفيين",
+        rules/institutions.json other_body_after); "التحالف العسكري" still describes the alliance."""
+        return word in institution_words().other_body_after \
+            or any(f.kind == "nisba" for f in self.matcher.forms.get(word, []))
 
     def _institution_in_title(self, view: View, m: Mention) -> bool:
         """"وزير الخارجية الإيرانية", "رئيس الحكومة التركية": a state body right after a person's title
@@ -490,6 +497,23 @@ class Linker:
             out.append(m)
         return out
 
+    def _events_in_their_time(self, mentions: list[Mention], published: str | None) -> list[Mention]:
+        """A dated event is no reading of a name in a document written more than
+        EVENT_FORESIGHT_DAYS before it began: "قمة مجموعة السبع في كندا" in 2018 is that year's
+        summit, not the 2025 one, and "حرب غزة" in 2018 not the war of October 2023."""
+        if not published:
+            return mentions
+        import datetime as dt
+
+        try:
+            day = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return mentions
+        horizon = (day + dt.timedelta(days=EVENT_FORESIGHT_DAYS)).isoformat()
+        entries = self.registry.entries
+        return [m for m in mentions if entries.get(m.entity_id, {}).get("type") != "EVENT"
+                or _full(entries[m.entity_id].get("start") or "0000", "01") <= horizon]
+
     def _versioned_places(self, view: View, mentions: list[Mention], published: str | None) -> None:
         """"مينسك 3.0": a city's name with a version number after it stands for the numbered
         agreements named after the city (registry LAWs whose 'city' it is and that are called by the
@@ -557,8 +581,12 @@ class Linker:
                                                                    for a, b in [(o.vstart, o.vend) for o in out]):
                 continue
             following = _next_word(view.text, ge)
-            if all(h.form.anaphor for h in hits) and following.startswith("ال") and following not in not_modifiers():
+            if all(h.form.anaphor for h in hits) and following.startswith("ال") and following not in not_modifiers() \
+                    and following not in NOT_ARTICLE:
                 continue  # "المحادثات الثلاثية": a modified head noun names something else
+            if all(h.form.role < 0 and self._type(h.form.entity_id) == "ORG" for h in hits) \
+                    and " " not in view.text[gs:ge] and self._other_body_adjective(following):
+                continue  # "الاتحاد الدولي للصحفيين" is not the EU that "الاتحاد" stands for alone
             holders = {h.form.entity_id: self._role(h) for h in hits}
             # "وزير الدفاع البريطاني", "وزير الدفاع في المملكة المتحدة": the country or organisation named
             qualifier = next((m for m in mentions if 0 < m.vstart - ge and m.etype in ("GPE", "ORG", "LOC")
@@ -901,8 +929,50 @@ class Linker:
                    and not any(a < m.end and m.start < b for a, b in persons)]
         return [m for m, doubt in zip(mentions, doubts, strict=True) if not doubt], blocked
 
+    def _names_after_registry(self, text: str, spans: list[tuple[int, int, str]],
+                              mentions: list[Mention]) -> list[tuple[int, int, str]]:
+        """"رئيس سياسة البنتاغون كولين كال", "مراسل بي بي سي ويل غرانت": the tagger runs a body and the
+        person named right after it into one name, which the registry's mention of the body then
+        bars.  The two to four words after the last registry mention inside such a span are a
+        person of their own when they read as a name (``_person_after``) and the span is a person's,
+        or an organisation's after a person's title ("موقع جوجل دوت كوم" is no person).  A registry
+        person's name carried on ("سلمان صباح السالم الحمود الصباح") stays as it is, and so does an
+        indefinite nisba opening a person's name (``_nisba_as_given_name``: "تركي رضيمان العنزي")."""
+        out = []
+        for a, b, label in spans:
+            inside = [m for m in mentions if a < m.end and m.start < b]
+            last = max((m.end for m in inside), default=b)
+            words = list(WORD.finditer(text, last, b))
+            if inside and last > a and 2 <= len(words) <= 4 and not any(
+                    m.etype == "PER" or m.kind == "nisba" and not fold(text[m.start:m.end]).startswith("ال")
+                    for m in inside) \
+                    and (TAGGER_TYPES.get(label) == "PER" or label == "ORG" and self._after_title(text, a)) \
+                    and self._person_after([fold(w.group()) for w in words]):
+                out.append((words[0].start(), b, "PERS"))
+            else:
+                out.append((a, b, label))
+        return out
+
+    def _after_title(self, text: str, pos: int, reach: int = 4) -> bool:
+        """Whether a person's title (a PER_TITLE trigger word, or its feminine: "سفيرة") stands among
+        the few words before ``pos``."""
+        before = [fold(w.group()) for w in WORD.finditer(text, max(0, pos - 80), pos)][-reach:]
+        return any(self._trigger(t) == "PER_TITLE" for w in before for r in _conjunction_readings(w)
+                   for t in (r, r[:-1] if r.endswith(TA_MARBUTA_FOLDED) else r))
+
+    def _person_after(self, words: list[str]) -> bool:
+        """Whether folded words read as a person's name: no ordinary word, title or particle among
+        them, no article on the first ("الشمالي والوسطى"), and the first a given name or the last a
+        name of the tagger's gazetteer ("سامنتا باور")."""
+        first = words[0]
+        if first in self.particles or first == FAMILY_PARTICLE or first.startswith("ال") \
+                or any(self._common(w) or self._trigger(w) for w in words):
+            return False
+        return self._given_name(first) or "PER" in self._name_classes(words[-1])
+
     def _tagged(self, doc: Document, view: View, mentions: list[Mention],
                 spans: list[tuple[int, int, str]], blocked: list[tuple[int, int]]) -> list[Mention]:
+        spans = self._names_after_registry(doc.text, spans, mentions)
         taken = [(m.start, m.end) for m in mentions] + blocked
         persons: dict[str, str] = {}  # folded surname -> id of a full name seen in this doc
 
@@ -1334,6 +1404,8 @@ def _view_range(view: View, start: int, end: int) -> tuple[int, int]:
 
 #: how far from its dates an event still counts as the one a generic "القمة" refers to
 EVENT_WINDOW_DAYS = 14
+#: how long before a dated event began the news may already name it (a summit announced for next year)
+EVENT_FORESIGHT_DAYS = 365
 
 
 def _qualifier_gap(gap: str) -> bool:
@@ -1343,6 +1415,14 @@ def _qualifier_gap(gap: str) -> bool:
     if not words:
         return len(gap) <= QUALIFIER_GAP
     return words == ["في"] and len(gap) <= QUALIFIER_GAP + len("في") + 1
+
+
+def _modifying_adjective(word: str) -> bool:
+    """Whether a folded word after an organisation's short name is an adjective that makes it name
+    another body: a definite nisba ("القومي", "الدولي", "الوطنية") or "الأعلى", not a relative
+    pronoun or an evaluative adjective, and not "إلا" (hamza folded away)."""
+    return word.startswith("ال") and word not in not_modifiers() and word not in NOT_ARTICLE \
+        and (word.endswith(("ي", "يه")) or word == ELATIVE_HIGHER)
 
 
 def _conjunction_readings(word: str) -> tuple[str, ...]:
