@@ -249,3 +249,17 @@ def test_words_after_a_body_that_read_as_no_name_stay_unnamed() -> None:
         (19, 26, "PERS")]
     assert not linker._person_after(["بان", "يونايتد"])
     assert not linker._person_after(["الشمالي", "والوسطي"])
+
+
+def test_a_town_the_tagger_reads_inside_a_persons_name_is_the_name() -> None:
+    found = mentions("وقال بشار الجعفري مندوب سوريا إن المجلس منقسم.")
+    assert found["x:per:بشار_الجعفري"] == [("بشار الجعفري", 5)]
+    assert "loc:2505530" not in found  # Béchar, Algeria
+    found = mentions("وقالت ستيفاني غريشام إن السيدة الأولى لن تحضر.")
+    assert found == {"x:per:ستيفاني_غريشام": [("ستيفاني غريشام", 6)]}
+    # a byline's dash parts the name from the town; a clitic glued to the town opens no name
+    found = mentions("صقر خالد – جدة\n تتجدد عملية الاختبار.")
+    assert found["loc:105343"] == [("جدة", 11)]
+    found = mentions("وأوضح المدير العام للتعليم بجازان عيسى بن أحمد الحكمي أن الدراسة تبدأ.")
+    assert found["loc:105299"] == [("جازان", 28)]
+    assert found["x:per:عيسي_بن_احمد_الحكمي"] == [("عيسى بن أحمد الحكمي", 34)]

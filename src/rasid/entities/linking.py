@@ -55,6 +55,8 @@ from rasid.ner.tokens import strip_proclitics
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[^\W\d_]+")
+#: a character that is neither a letter, a digit nor a space: a tagged name that holds one is no plain name
+PUNCTUATION_INSIDE = re.compile(r"[^\w\s]")
 #: "الأعلى" ("المجلس الأعلى"): the one non-nisba adjective that makes a council's short name another body's
 ELATIVE_HIGHER = fold("الأعلى")
 #: folded words that look like a word with the article but are particles ("إلا", "ألا", "إلى")
@@ -174,6 +176,7 @@ class Linker:
         mentions += self._counterparts(view, mentions, published)
         mentions += self._fuzzy_names(view, mentions)
         spans = self._tag(doc)
+        mentions = self._towns_read_as_names(doc.text, mentions, spans)
         mentions, blocked = self._towns_in_context(doc.text, mentions, spans)
         if self.tagger is not None:
             tagged = self._tagged(doc, view, mentions, spans, blocked)
@@ -896,6 +899,36 @@ class Linker:
             log.warning("NER tagger failed on %s: %s", doc.id, err)
             return []
 
+    def _towns_read_as_names(self, text: str, mentions: list[Mention],
+                             spans: list[tuple[int, int, str]]) -> list[Mention]:
+        """"بشار الجعفري", "علي بشار", "وزير المالية هايكو ماس": a one-word town (not a capital) that
+        the tagger reads inside a person's name of two or more words is that name's word, not the
+        town, near the Arab world or far from it; a lone word the tagger calls a person is the
+        person when it is a name of the tagger's gazetteer and no place or organisation head
+        stands before it ("محكمة كيروف" is the town's court).  A town with a proclitic glued to it
+        ("بجازان عيسى الحكمي") stays the town: a clitic opens no name."""
+        from rasid.stages.actors import _LOCATIVE as locative_words
+
+        if self.tagger is None:
+            return mentions
+        entries = self.registry.entries
+        persons = [(a, b) for a, b, label in spans if TAGGER_TYPES.get(label) == "PER"]
+        out = []
+        for m in mentions:
+            entry = entries.get(m.entity_id, {})
+            span = next(((a, b) for a, b in persons if a <= m.start and m.end <= b), None)
+            if span is not None and "population" in entry and "capital_of" not in entry \
+                    and " " not in text[m.start:m.end] and _word_start(text, m.start) == m.start:
+                name = text[span[0]:span[1]].strip()
+                if " " in name and not PUNCTUATION_INSIDE.search(name):  # "صقر خالد – جدة" is a byline
+                    continue
+                before = fold(_previous_word(text, m.start))
+                if name == text[m.start:m.end] and "PER" in self._name_classes(fold(name)) \
+                        and self._trigger(before) not in ("ORG_HEAD", "LOC_HEAD") and before not in locative_words:
+                    continue
+            out.append(m)
+        return out
+
     def _towns_in_context(self, text: str, mentions: list[Mention],
                           spans: list[tuple[int, int, str]]) -> tuple[list[Mention], list[tuple[int, int]]]:
         """A one-word name of a town far from the Arab world is taken only when the document names
@@ -961,12 +994,12 @@ class Linker:
                    for t in (r, r[:-1] if r.endswith(TA_MARBUTA_FOLDED) else r))
 
     def _person_after(self, words: list[str]) -> bool:
-        """Whether folded words read as a person's name: no ordinary word, title or particle among
-        them, no article on the first ("الشمالي والوسطى"), and the first a given name or the last a
-        name of the tagger's gazetteer ("سامنتا باور")."""
+        """Whether folded words read as a person's name: no ordinary word or trigger word among them
+        but name particles ("بن"), none of those first, no article on the first ("الشمالي والوسطى"),
+        and the first a given name or the last a name of the tagger's gazetteer ("سامنتا باور")."""
         first = words[0]
         if first in self.particles or first == FAMILY_PARTICLE or first.startswith("ال") \
-                or any(self._common(w) or self._trigger(w) for w in words):
+                or any(self._common(w) or self._trigger(w) not in (None, "PER_REL") for w in words):
             return False
         return self._given_name(first) or "PER" in self._name_classes(words[-1])
 
