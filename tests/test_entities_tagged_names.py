@@ -263,3 +263,15 @@ def test_a_town_the_tagger_reads_inside_a_persons_name_is_the_name() -> None:
     found = mentions("وأوضح المدير العام للتعليم بجازان عيسى بن أحمد الحكمي أن الدراسة تبدأ.")
     assert found["loc:105299"] == [("جازان", 28)]
     assert found["x:per:عيسي_بن_احمد_الحكمي"] == [("عيسى بن أحمد الحكمي", 34)]
+
+
+def test_a_registry_surname_behind_a_preposition_that_makes_a_common_word_is_that_word() -> None:
+    text = ("انتخب البرلمان العراقي برهم صالح رئيسا. وخسر العبادي ثلث البلاد لصالح تنظيم الدولة. "
+            "والتقى العبادي وصالح أمس.")
+    assert _found(text, "2018-10-05")["per:barham_salih"] == [("برهم صالح", 23), ("صالح", 100)]
+
+
+def test_a_short_name_that_is_a_particle_needs_the_full_name() -> None:
+    assert "per:lula_da_silva" not in _found("كاد الأمر يتطور لولا تدخل بعض المسؤولين.", "2018-10-05")
+    text = "وقال الرئيس البرازيلي لولا دا سيلفا إن البلاد بخير. وأضاف لولا أن الاقتصاد ينمو."
+    assert _found(text, "2024-05-01")["per:lula_da_silva"][-2:] == [("لولا دا سيلفا", 22), ("لولا", 58)]

@@ -91,6 +91,7 @@ class Mention:
 
 
 QUOTE_MARKS = "\"'«“‘„"  # marks that open a quotation
+CONJUNCTIONS = frozenset("وف")  # proclitics that join a word on without governing it
 TA_MARBUTA_FOLDED = fold("ة")  # the feminine ending once folded (ه)
 FAMILY_PARTICLE = fold("آل")  # "آل ثاني", "آل سعود": a family name that may stand for its bearer
 
@@ -170,7 +171,7 @@ class Linker:
             mentions.sort(key=lambda m: (m.vstart, m.vend))
         self._homographs(doc.text, mentions)
         self._versioned_places(view, mentions, published)
-        mentions = self._aliases_in_their_time(mentions, published)
+        mentions = self._aliases_in_their_time(view, mentions, published)
         mentions = self._events_in_their_time(mentions, published)
         mentions += self._generic_titles(view, generic, mentions, published)
         mentions += self._counterparts(view, mentions, published)
@@ -481,21 +482,23 @@ class Linker:
             if chosen is not None and chosen in self.registry.entries:
                 m.entity_id, m.etype = chosen, self._type(chosen)
 
-    def _aliases_in_their_time(self, mentions: list[Mention], published: str | None) -> list[Mention]:
+    def _aliases_in_their_time(self, view: View, mentions: list[Mention], published: str | None) -> list[Mention]:
         """A person's surname alone ("هاريس", "روبيو") is that person only from ALIAS_YEARS_BEFORE
         years before their first registry office on (the news keeps naming them by it after they
         leave: الخميني), or whenever the document names them in full.  "هاريس" in a 2018 story is
-        someone else.  Undated documents, and people with no office in the registry, keep them."""
-        if not published:
-            return mentions
-        year = int(published[:4])
+        someone else.  Undated documents, and people with no office in the registry, keep them.
+        A short name that is also a function word (data/ner/not_names.txt: "لولا" is "if not for")
+        is the person only where the document names them in full, at any date."""
         named = {m.entity_id for m in mentions if m.kind != "alias"}
+        year = int(published[:4]) if published else None
         out = []
         for m in mentions:
-            roles = self.registry.entries.get(m.entity_id, {}).get("roles") or []
-            if m.kind == "alias" and m.etype == "PER" and roles and m.entity_id not in named:
-                first = min(int(r["start"][:4]) for r in roles if r.get("start"))
-                if year < first - ALIAS_YEARS_BEFORE:
+            if m.kind == "alias" and m.entity_id not in named:
+                roles = self.registry.entries.get(m.entity_id, {}).get("roles") or []
+                starts = [int(r["start"][:4]) for r in roles if r.get("start")]
+                if m.etype == "PER" and year is not None and starts and year < min(starts) - ALIAS_YEARS_BEFORE:
+                    continue
+                if m.etype == "PER" and view.text[m.vstart:m.vend] in _not_names():
                     continue
             out.append(m)
         return out
@@ -865,6 +868,11 @@ class Linker:
                         out.append(self._mention(view, ws + offset, we, next(iter(ids)), "surname"))
                         taken.append((ws + offset, we))
                         break
+                    continue
+                if offset and self._common(rest) and not set(view.text[ws:ws + offset]) <= CONJUNCTIONS \
+                        and _next_word(view.text, we):
+                    # "لصالح تنظيم الدولة" after "برهم صالح" is "in favour of": a preposition on a
+                    # common word with its complement after it ("المؤيد لصالح،" and "وصالح" may be him)
                     continue
                 ids = surnames.get(rest)
                 if ids is None:
