@@ -97,6 +97,9 @@ def test_an_adjective_that_makes_another_body_drops_the_institution(pipeline) ->
     assert [eid for _, eid in found].count("org:sy_army") == 1
     assert not any(eid == "org:ly_government" for _, eid in found)
     assert ("السوري", "gpe:sy") in found
+    # the same after "لل", where the article merges into the preposition
+    found = _mentions(pipeline, "واستهدفت كتيبة تابعة للجيش السوري الحر مواقع، وقال مصدر للجيش السوري إن الهجوم فشل.")
+    assert [eid for _, eid in found].count("org:sy_army") == 1
 
 
 def test_an_institution_inside_a_persons_title_is_the_title_and_its_country(pipeline) -> None:

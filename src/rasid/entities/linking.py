@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 
 from rasid.arabic.normalise import View, fold, normalise
 from rasid.doc import Document
-from rasid.entities.matcher import Match, Matcher, role_active
+from rasid.entities.matcher import ARTICLE, Match, Matcher, role_active
 from rasid.entities.registry import Registry
 from rasid.entities.variants import (
     clitic_letters,
@@ -91,6 +91,7 @@ class Mention:
 
 
 QUOTE_MARKS = "\"'«“‘„"  # marks that open a quotation
+LAM_LAM = "لل"  # ل + the article, written as one لل ("للجيش")
 CONJUNCTIONS = frozenset("وف")  # proclitics that join a word on without governing it
 TA_MARBUTA_FOLDED = fold("ة")  # the feminine ending once folded (ه)
 FAMILY_PARTICLE = fold("آل")  # "آل ثاني", "آل سعود": a family name that may stand for its bearer
@@ -365,6 +366,8 @@ class Linker:
         if not entry or entry.get("type") != "ORG" or not entry.get("country"):
             return None
         text = view.text[m.vstart:m.vend]
+        if view.text[max(0, m.vstart - 2):m.vstart] == LAM_LAM:  # "للجيش السوري": the article merged into لل
+            text = ARTICLE + text
         return next((h for h in institution_words().heads if text.startswith(h + " ")), None)
 
     def _other_institution(self, view: View, m: Mention) -> bool:
