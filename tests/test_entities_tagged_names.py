@@ -275,3 +275,18 @@ def test_a_short_name_that_is_a_particle_needs_the_full_name() -> None:
     assert "per:lula_da_silva" not in _found("كاد الأمر يتطور لولا تدخل بعض المسؤولين.", "2018-10-05")
     text = "وقال الرئيس البرازيلي لولا دا سيلفا إن البلاد بخير. وأضاف لولا أن الاقتصاد ينمو."
     assert _found(text, "2024-05-01")["per:lula_da_silva"][-2:] == [("لولا دا سيلفا", 22), ("لولا", 58)]
+
+
+def test_a_name_after_a_place_named_after_a_person_is_no_mention_of_the_person() -> None:
+    text = ("وصل الوفد إلى مطار الملك فهد الدولي. ووزع مركز الملك سلمان للإغاثة المساعدات، "
+            "وقال الملك سلمان إن الدعم مستمر. وسكن الطالب في شارع خالد بن الوليد.")
+    found = _found(text, "2018-01-01")
+    assert found["per:king_salman"] == [("الملك سلمان", 83)]
+    assert not any(eid.startswith("x:per:") for eid in found)
+    # a definite noun is no construct ("the hospital's director"), and "عن طريق" is "by way of"
+    found = _found("وقال مدير المستشفى محمد الخياط إن الحالة مستقرة. وسجل الهدف عن طريق محمد هاني.", "2018-01-01")
+    assert found["x:per:محمد_الخياط"] == [("محمد الخياط", 19)]
+    assert found["x:per:محمد_هاني"] == [("محمد هاني", 68)]
+    # "مكتبه" is 'his office' (ه, not ة), though it folds like "مكتبة" (a library)
+    found = _found("استقبل المحافظ في مكتبه العقيد عمر السلطان.", "2018-01-01")
+    assert found["x:per:عمر_السلطان"] == [("عمر السلطان", 31)]

@@ -186,13 +186,35 @@ class Linker:
             mentions += self._carried(view, mentions, tagged)
             mentions += self._unknown_heads_again(view, mentions)
         mentions += self._calques(view, mentions, published)  # after the tagger: "محمد الأمين" is a name
-        mentions = [m for m in mentions if not is_noise(m.start, m.end) and m.end > m.start]
+        mentions = [m for m in mentions if not is_noise(m.start, m.end) and m.end > m.start
+                    and not self._named_after(doc.text, view, m)]
         mentions.sort(key=lambda m: (m.start, m.end))
         deputies = self._deputy_titles(view, mentions)
         self._titles_named_after(view, mentions)
         # "قال نائب رئيس الوزراء الروسي إن …" with no name after it: not the prime minister, no one known
         mentions = [m for m in mentions if deputies.get(id(m), "") != m.entity_id]
         return mentions, self._table(doc.text, mentions, published)
+
+    def _named_after(self, text: str, view: View, m: Mention) -> bool:
+        """"مطار الملك فهد الدولي", "مركز الملك سلمان للإغاثة", "شارع خالد بن الوليد": a person's name
+        right after a noun of the places and institutions named after people (rules/titles.json
+        'named_after'), a title between or not, names that place, not the person."""
+        if m.etype != "PER":
+            return False
+        rules = title_rules()
+        end = m.vstart
+        word = _previous_word(view.text, end)
+        if self._trigger(word) == "PER_TITLE":
+            end -= len(word) + 1
+            word = _previous_word(view.text, end)
+        start = end - len(word) - 1
+        if f"{_previous_word(view.text, start)} {word}" in rules["named_after_idioms"]:
+            return False
+        if word.endswith(TA_MARBUTA_FOLDED) and text[view.to_original(start, end - 1)[1] - 1] != "ة":
+            return False  # "مكتبه" is 'his office', "مؤسسه" 'its founder'
+        # the noun in the construct state: clitics off, but never the article ("المستشفى")
+        return any(rest in rules["named_after"] for offset, rest in self._strip_clitics(word)
+                   if ARTICLE not in word[:offset] and not word[:offset].endswith(LAM_LAM))
 
     def _deputy_titles(self, view: View, mentions: list[Mention]) -> dict[int, str]:
         """"نائب رئيس الوزراء الروسي ألكسندر نوفاك": a person's title after a deputy word names

@@ -41,7 +41,9 @@ def title_rules() -> dict[str, Any]:
     return {"former": [fold(w) for w in raw["former"]], "incoming": [fold(w) for w in raw.get("incoming", [])], "leaders": {fold(w) for w in raw["leaders"]},
             "counterpart": {fold(counterpart["noun"]) + fold(s) for s in counterpart["suffixes"]},
             "calques": calques, "deputies": frozenset(fold(w) for w in raw.get("deputies", [])),
-            "owned_by": frozenset(fold(w) for w in raw.get("owned_by", []))}
+            "owned_by": frozenset(fold(w) for w in raw.get("owned_by", [])),
+            "named_after": frozenset(fold(w) for w in raw.get("named_after", [])),
+            "named_after_idioms": frozenset(" ".join(fold(w).split()) for w in raw.get("named_after_idioms", []))}
 
 
 @lru_cache(maxsize=1)
