@@ -468,3 +468,12 @@ def test_a_dated_event_is_not_named_in_news_written_long_before_it() -> None:
     assert found_full(text, "2018-06-07") == [("مجموعة السبع", "org:g7"), ("كندا", "gpe:ca")]
     assert found_full(text, "2025-06-10")[:2] == [
         ("قمة مجموعة السبع في كندا", "event:g7_summit_2025_kananaskis"), ("مجموعة السبع", "org:g7")]
+
+
+def test_earlier_office_holders_link_across_spellings_and_by_their_dated_titles() -> None:
+    text = "قالت نيكي هايلي إن المجلس فشل. وأضافت نيكي هيلي أن بلادها ستستخدم الفيتو"
+    assert found_full(text, "2018-06-01") == [("نيكي هايلي", "per:nikki_haley"), ("نيكي هيلي", "per:nikki_haley")]
+    # the Saudi king's title names the holder at the date; the bare "عبدالله بن عبدالعزيز" begins other names
+    assert found_full("وأكد خادم الحرمين الشريفين دعم المملكة", "2014-06-01") == [
+        ("خادم الحرمين الشريفين", "per:king_abdullah_bin_abdulaziz")]
+    assert found_full("وقال الدكتور عبدالله بن عبدالعزيز الربيعة إن", "2018-06-01") == []
