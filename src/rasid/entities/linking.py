@@ -949,9 +949,9 @@ class Linker:
         out = []
         for m in mentions:
             entry = entries.get(m.entity_id, {})
-            span = next(((a, b) for a, b in persons if a <= m.start and m.end <= b), None)
-            if span is not None and "population" in entry and "capital_of" not in entry \
-                    and " " not in text[m.start:m.end] and _word_start(text, m.start) == m.start:
+            town = "population" in entry and "capital_of" not in entry and " " not in text[m.start:m.end]
+            span = next(((a, b) for a, b in persons if a <= m.start and m.end <= b), None) if town else None
+            if span is not None and _word_start(text, m.start) == m.start:
                 name = text[span[0]:span[1]].strip()
                 if " " in name and not PUNCTUATION_INSIDE.search(name):  # "صقر خالد – جدة" is a byline
                     continue
@@ -1005,8 +1005,12 @@ class Linker:
         person's name carried on ("سلمان صباح السالم الحمود الصباح") stays as it is, and so does an
         indefinite nisba opening a person's name (``_nisba_as_given_name``: "تركي رضيمان العنزي")."""
         out = []
+        ordered = sorted(mentions, key=lambda m: m.start)
+        starts = [m.start for m in ordered]
+        longest = max((m.end - m.start for m in ordered), default=0)
         for a, b, label in spans:
-            inside = [m for m in mentions if a < m.end and m.start < b]
+            inside = [m for m in ordered[bisect.bisect_left(starts, a - longest):bisect.bisect_left(starts, b)]
+                      if a < m.end]
             last = max((m.end for m in inside), default=b)
             words = list(WORD.finditer(text, last, b))
             if inside and last > a and 2 <= len(words) <= 4 and not any(
