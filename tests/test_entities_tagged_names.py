@@ -290,3 +290,10 @@ def test_a_name_after_a_place_named_after_a_person_is_no_mention_of_the_person()
     # "مكتبه" is 'his office' (ه, not ة), though it folds like "مكتبة" (a library)
     found = _found("استقبل المحافظ في مكتبه العقيد عمر السلطان.", "2018-01-01")
     assert found["x:per:عمر_السلطان"] == [("عمر السلطان", 31)]
+
+
+def test_a_persons_name_ends_before_a_word_with_lil_or_a_bylines_dash() -> None:
+    found = mentions("عمر إبراهيم – عين اليوم\nأعلن النادي أن اللاعب سيغيب شهرا.")
+    assert found["x:per:عمر_ابراهيم"] == [("عمر إبراهيم", 0)]
+    found = _found("قال لويس سواريز إنه سعيد. وانضم سواريز للنادي القطالوني من ليفربول في يوليو.", "2015-07-21")
+    assert [surface for surface, _ in found["x:per:لويس_سواريز"]] == ["لويس سواريز", "سواريز"]

@@ -57,6 +57,9 @@ log = logging.getLogger(__name__)
 WORD = re.compile(r"[^\W\d_]+")
 #: a character that is neither a letter, a digit nor a space: a tagged name that holds one is no plain name
 PUNCTUATION_INSIDE = re.compile(r"[^\w\s]")
+#: an en or em dash with space on both sides: it parts a byline's name from its place ("عمر إبراهيم – عين");
+#: a spaced hyphen may join a transliterated name ("كيم جونغ - أون")
+SPACED_DASH = re.compile(r"\s[–—]\s")
 #: "الأعلى" ("المجلس الأعلى"): the one non-nisba adjective that makes a council's short name another body's
 ELATIVE_HIGHER = fold("الأعلى")
 #: folded words that look like a word with the article but are particles ("إلا", "ألا", "إلى")
@@ -297,6 +300,12 @@ class Linker:
         for i, word in enumerate(words):
             if fold(word.group()) in ends or (word.group() in eulogy and _next_word(text, word.end()) == "الله"):
                 return words[i - 1].end() if i else start
+            if not eulogy_only and i and (word.group().startswith(LAM_LAM) and len(word.group()) > 4 or SPACED_DASH.search(
+                    text, words[i - 1].end(), word.start())):
+                # "سواريز للنادي القطالوني" ("to the club"), "عمر إبراهيم – عين": a word with ل and the
+                # article ("للا سلمى" is a title of three letters), or a spaced dash, never stands
+                # inside a person's name
+                return words[i - 1].end()
         return end
 
     def _unknown_heads_again(self, view: View, mentions: list[Mention]) -> list[Mention]:
