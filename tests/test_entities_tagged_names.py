@@ -297,3 +297,12 @@ def test_a_persons_name_ends_before_a_word_with_lil_or_a_bylines_dash() -> None:
     assert found["x:per:عمر_ابراهيم"] == [("عمر إبراهيم", 0)]
     found = _found("قال لويس سواريز إنه سعيد. وانضم سواريز للنادي القطالوني من ليفربول في يوليو.", "2015-07-21")
     assert [surface for surface, _ in found["x:per:لويس_سواريز"]] == ["لويس سواريز", "سواريز"]
+
+
+def test_a_country_adjective_after_a_given_name_is_a_family_name() -> None:
+    found = mentions("وقال الأمين العام للرابطة الشيخ عبدالله التركي إن الرابطة تدعم الحوار.")
+    assert found == {"x:per:عبدالله_التركي": [("عبدالله التركي", 32)]}
+    found = mentions("وقال اللاعب محمد المصري إن الفريق جاهز.")
+    assert found == {"x:per:محمد_المصري": [("محمد المصري", 12)]}
+    # after a title the adjective is the office's country
+    assert ("العراقي", 18) in mentions("وقال رئيس الوزراء العراقي حيدر العبادي إن الحكومة مستمرة.")["gpe:iq"]

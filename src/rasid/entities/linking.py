@@ -182,6 +182,7 @@ class Linker:
         mentions += self._fuzzy_names(view, mentions)
         spans = self._tag(doc)
         mentions = self._towns_read_as_names(doc.text, mentions, spans)
+        mentions = self._nisbas_ending_names(doc.text, mentions, spans)
         mentions, blocked = self._towns_in_context(doc.text, mentions, spans)
         if self.tagger is not None:
             tagged = self._tagged(doc, view, mentions, spans, blocked)
@@ -967,6 +968,29 @@ class Linker:
                 before = fold(_previous_word(text, m.start))
                 if name == text[m.start:m.end] and "PER" in self._name_classes(fold(name)) \
                         and self._trigger(before) not in ("ORG_HEAD", "LOC_HEAD") and before not in locative_words:
+                    continue
+            out.append(m)
+        return out
+
+    def _nisbas_ending_names(self, text: str, mentions: list[Mention],
+                             spans: list[tuple[int, int, str]]) -> list[Mention]:
+        """"الشيخ عبدالله التركي", "اللاعب محمد المصري": a country's definite adjective right after a
+        given name (a name of the tagger's gazetteer without the article), inside a name the tagger
+        reads as a person's, is that person's family name, not the country ("الرئيس العراقي حيدر
+        العبادي" keeps Iraq: a title stands before the adjective)."""
+        if self.tagger is None:
+            return mentions
+        persons = [(a, b) for a, b, label in spans if TAGGER_TYPES.get(label) == "PER"]
+        out = []
+        for m in mentions:
+            if m.kind == "nisba" and text.startswith(ARTICLE, m.start) and any(
+                    a < m.start and m.end <= b for a, b in persons):
+                first = fold(_previous_word(text, m.start))
+                if first == GOD:  # "عبد الله التركي"
+                    first = fold(_previous_word(text, m.start - len(first) - 1)) + " " + first
+                classes = self._name_classes(first).split(",")
+                if ("PFIRST" in classes or "PER" in classes) and not first.startswith(ARTICLE) \
+                        and self._trigger(first) is None:
                     continue
             out.append(m)
         return out
