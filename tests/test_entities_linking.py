@@ -477,3 +477,9 @@ def test_earlier_office_holders_link_across_spellings_and_by_their_dated_titles(
     assert found_full("وأكد خادم الحرمين الشريفين دعم المملكة", "2014-06-01") == [
         ("خادم الحرمين الشريفين", "per:king_abdullah_bin_abdulaziz")]
     assert found_full("وقال الدكتور عبدالله بن عبدالعزيز الربيعة إن", "2018-06-01") == []
+
+
+def test_a_name_that_is_an_ordinary_word_never_takes_the_article() -> None:
+    # "الحماس" is enthusiasm (rules/variant_rules.json never_with_article); "الناتو" keeps its article
+    assert found_full("وساد الحماس بين اللاعبين، وقالت حركة حماس إن الهدنة صامدة، وحذر الناتو") == [
+        ("حركة حماس", "org:hamas"), ("الناتو", "org:nato")]

@@ -88,6 +88,8 @@ class Matcher:
         self.first_skeletons = {sk.split()[0] for sk in self.skeletons if sk}
         self.prefixes = clitic_prefixes()
         self.word_ranks = word_ranks()
+        #: names that are also ordinary words: with the article they are the word ("الحماس")
+        self.never_with_article = frozenset(fold(w) for w in variant_rules().get("never_with_article", []))
         self.automaton = ahocorasick.Automaton()
         for key in self.forms:
             self.automaton.add_word(key, key)
@@ -190,7 +192,7 @@ class Matcher:
                     entry = self.registry.entries[form.entity_id]
                     if "population" in entry:
                         continue  # a city's name never takes the article: "الألم" is pain, not Ulm (ألم)
-                    if not key.startswith(ARTICLE) and (entry["type"] == "PER"
+                    if not key.startswith(ARTICLE) and (entry["type"] == "PER" or key in self.never_with_article
                                                         or form.kind in ("nisba", "title", "generic")):
                         continue  # "الماكرون" is no name; nisba forms list their article themselves
                 if back is None:
