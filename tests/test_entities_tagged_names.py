@@ -306,3 +306,22 @@ def test_a_country_adjective_after_a_given_name_is_a_family_name() -> None:
     assert found == {"x:per:محمد_المصري": [("محمد المصري", 12)]}
     # after a title the adjective is the office's country
     assert ("العراقي", 18) in mentions("وقال رئيس الوزراء العراقي حيدر العبادي إن الحكومة مستمرة.")["gpe:iq"]
+
+
+def test_a_place_the_tagger_reads_after_a_title_stays_the_place_and_direction_adverbs_are_none() -> None:
+    # "محافظ عدن" is Aden's governor, though عدن is a given name too; "جنوبا" is 'southwards'
+    assert mentions("وأوضح محافظ عدن أن الخدمات الأساسية عادت.") == {"loc:415189": [("عدن", 12)]}
+    found = mentions("بين محافظتي عدن ولحج جنوبا، ومحافظة تعز شمالا.")
+    assert not any(eid.startswith("x:") for eid in found)
+
+
+def test_a_title_ending_a_tagged_organisation_is_the_next_persons() -> None:
+    from rasid.entities import build_linker
+
+    linker = build_linker(None)
+    text = "وأوضح المتحدث الإعلامي للجامعة الدكتور محمد الثبيتي أن"
+    start, end = text.index("للجامعة"), text.index(" محمد")
+    assert linker._before_trailing_title(text, start, end) == start  # a bare head noun is no name
+    text = "وقال رئيس جامعة الملك سعود الدكتور بدران العمر إن"
+    start, end = text.index("جامعة"), text.index(" بدران")
+    assert text[start:linker._before_trailing_title(text, start, end)] == "جامعة الملك سعود"

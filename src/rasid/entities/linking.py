@@ -162,16 +162,19 @@ class Linker:
             return any(a <= start and end <= b for a, b in noise)
 
         resolved, generic = self.matcher.find(view.text, published)
+        spans = self._tag(doc)  # the tagger reads the text alone; its spans serve the steps below
+        places = [(a, b) for a, b, label in spans if label == "LOC"]
         mentions = [self._mention(view, m.start, m.end, m.form.entity_id, m.form.kind) for m in resolved]
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and not self._modified_alias(view, m)
-                    and not self._other_institution(view, m)
-                    and not self._someone_elses_patronymic(view, m) and not self._given_name_after_title(view, m)]
+                    and not self._other_institution(view, m) and not self._someone_elses_patronymic(view, m)
+                    and not (self._given_name_after_title(view, m)
+                             and not any(a <= m.start and m.end <= b for a, b in places))]
         # an institution inside a person's title gives way to its adjective, unless that is already there
         in_titles = [m for m in mentions if self._institution_in_title(view, m)]
         if in_titles:
-            spans = {(m.vstart, m.vend) for m in mentions}
+            present = {(m.vstart, m.vend) for m in mentions}
             mentions = [m for m in mentions if m not in in_titles] + [
-                a for m in in_titles for a in self._adjective_of(view, m) if (a.vstart, a.vend) not in spans]
+                a for m in in_titles for a in self._adjective_of(view, m) if (a.vstart, a.vend) not in present]
             mentions.sort(key=lambda m: (m.vstart, m.vend))
         self._homographs(doc.text, mentions)
         self._versioned_places(view, mentions, published)
@@ -180,7 +183,6 @@ class Linker:
         mentions += self._generic_titles(view, generic, mentions, published)
         mentions += self._counterparts(view, mentions, published)
         mentions += self._fuzzy_names(view, mentions)
-        spans = self._tag(doc)
         mentions = self._towns_read_as_names(doc.text, mentions, spans)
         mentions = self._nisbas_ending_names(doc.text, mentions, spans)
         mentions, blocked = self._towns_in_context(doc.text, mentions, spans)
@@ -265,6 +267,24 @@ class Linker:
         if "PER" in self._name_classes(word[1:]) and "PER" not in self._name_classes(word):
             return start + 1
         return start
+
+    def _before_trailing_title(self, text: str, start: int, end: int) -> int:
+        """"المتحدث الإعلامي للجامعة الدكتور محمد": a person's title (PER_TITLE trigger) ending an
+        organisation the tagger found, with a given name right after it, belongs to that person;
+        the name ends before it, and what is left is no name when it is only a head noun ("للجامعة":
+        start == end).  "ائتلاف آبي الحاكم بأغلبية" ('ruling') keeps its word."""
+        words = list(WORD.finditer(text, start, end))
+        if not self._given_name(fold(_next_word(text, end))):
+            return end
+        cut = len(words)
+        while cut > 1 and self._trigger(fold(words[cut - 1].group())) == "PER_TITLE":
+            cut -= 1
+        if cut == len(words):
+            return end
+        if cut == 1 and any(self._trigger(r) in ("ORG_HEAD", "LOC_HEAD")
+                            for _, r in self._strip_clitics(fold(words[0].group()))):
+            return start
+        return words[cut - 1].end()
 
     def _past_joining_wa_of_head(self, text: str, start: int, end: int) -> int:
         """"وحزب العمل الوطني", "ووزارة الخارجية": an organisation or place the tagger starts on a
@@ -354,7 +374,8 @@ class Linker:
     def _given_name_after_title(self, view: View, m: Mention) -> bool:
         """"للرئيس بشار حافظ الأسد" names no Algerian town: a one-word place right after a person's
         title (a PER_TITLE trigger word, "لل" read as "ال") that is also a given name in the tagger's
-        gazetteer is that given name."""
+        gazetteer is that given name, unless the tagger reads a place there ("محافظ عدن", the
+        governor of Aden: ``annotate`` keeps it)."""
         if self.tagger is None or m.etype not in ("LOC", "GPE") or " " in view.text[m.vstart:m.vend] \
                 or not m.entity_id.startswith("loc:"):
             return False
@@ -1145,6 +1166,8 @@ class Linker:
                 start = self._past_joining_wa(doc.text, start, end)
             if etype in ("ORG", "LOC"):
                 start = self._past_joining_wa_of_head(doc.text, start, end)
+            if etype == "ORG":
+                end = self._before_trailing_title(doc.text, start, end)
             if etype == "ORG":
                 end = self._definite_nisba_end(doc.text, start, end, mentions, taken)
             if etype == "PER" and start in nisba_at:
