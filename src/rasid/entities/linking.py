@@ -971,7 +971,7 @@ class Linker:
         person when it is a name of the tagger's gazetteer and no place or organisation head
         stands before it ("محكمة كيروف" is the town's court).  A town with a proclitic glued to it
         ("بجازان عيسى الحكمي") stays the town: a clitic opens no name."""
-        from rasid.stages.actors import _LOCATIVE as locative_words
+        from rasid.stages.actors import LOCATIVE_PREPOSITIONS as locative_words
 
         if self.tagger is None:
             return mentions

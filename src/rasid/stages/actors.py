@@ -79,7 +79,7 @@ def membership_start(text: str, mention: Span) -> int | None:
 
 
 #: prepositions that make a capital a place rather than a party (لكييف "for Kyiv" stays a party)
-_LOCATIVE = frozenset(fold(w) for w in "في إلى الى من عبر داخل نحو قرب بالقرب".split())
+LOCATIVE_PREPOSITIONS = frozenset(fold(w) for w in "في إلى الى من عبر داخل نحو قرب بالقرب".split())
 
 
 def _after_preposition(text: str, mention: Span, glued: str, words: frozenset[str],
@@ -105,7 +105,7 @@ def preceded_by(text: str, mention: Span, words: frozenset[str]) -> bool:
 
 def locative(text: str, mention: Span) -> bool:
     """True when the mention names a place: في بروكسل, إلى كييف, بموسكو."""
-    return _after_preposition(text, mention, "ب", _LOCATIVE, glued_article=False)
+    return _after_preposition(text, mention, "ب", LOCATIVE_PREPOSITIONS, glued_article=False)
 
 
 @lru_cache(maxsize=1)
