@@ -483,3 +483,12 @@ def test_a_name_that_is_an_ordinary_word_never_takes_the_article() -> None:
     # "الحماس" is enthusiasm (rules/variant_rules.json never_with_article); "الناتو" keeps its article
     assert found_full("وساد الحماس بين اللاعبين، وقالت حركة حماس إن الهدنة صامدة، وحذر الناتو") == [
         ("حركة حماس", "org:hamas"), ("الناتو", "org:nato")]
+
+
+def test_a_national_consensus_government_is_named_with_its_country() -> None:
+    # Libya's and Palestine's governments were both "حكومة الوفاق الوطني" in 2018
+    found = found_full("قال رئيس حكومة الوفاق الوطني الفلسطينية رامي الحمد الله إن", "2018-03-13")
+    assert ("رئيس حكومة الوفاق الوطني الفلسطينية", "per:rami_hamdallah") in found
+    assert ("رامي الحمد الله", "per:rami_hamdallah") in found
+    assert found_full("قال رئيس حكومة الوفاق الليبية إن", "2018-03-13")[0] == (
+        "رئيس حكومة الوفاق الليبية", "per:fayez_al_sarraj")

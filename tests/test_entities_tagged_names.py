@@ -325,3 +325,11 @@ def test_a_title_ending_a_tagged_organisation_is_the_next_persons() -> None:
     text = "وقال رئيس جامعة الملك سعود الدكتور بدران العمر إن"
     start, end = text.index("جامعة"), text.index(" بدران")
     assert text[start:linker._before_trailing_title(text, start, end)] == "جامعة الملك سعود"
+
+
+def test_two_people_the_tagger_ran_into_one_name_are_two() -> None:
+    found = mentions("أدخل المدرب كل من: محمد آل فتيل وكامل الموسى وريان الموسى.")
+    assert found["x:per:محمد_ال_فتيل"] == [("محمد آل فتيل", 19)]
+    assert found["x:per:كامل_الموسي"] == [("كامل الموسى", 33)]
+    # a given name with و of its own stays inside the name
+    assert mentions("وقال محمد وليد العلي إن الفريق جاهز.") == {"x:per:محمد_وليد_العلي": [("محمد وليد العلي", 5)]}

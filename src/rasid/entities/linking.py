@@ -256,6 +256,24 @@ class Linker:
         """A person-name word of the tagger's gazetteer that is no trigger word (not a title: الأمير)."""
         return bool(word) and "PER" in self._name_classes(word) and self._trigger(word) is None
 
+    def _joined_names(self, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """"محمد آل فتيل وكامل الموسى": two people the tagger ran into one name are two: a person's
+        span parts before a later word that is a joining و on a given name of the tagger's gazetteer
+        when the word with it is no name ("وليد" and "ولد" stay inside a name), and the second
+        person starts after the و."""
+        out = []
+        for a, b, label in spans:
+            words = list(WORD.finditer(text, a, b)) if TAGGER_TYPES.get(label) == "PER" else []
+            for i in range(1, len(words) - 1):
+                folded = fold(words[i].group())
+                if folded.startswith("و") and self._given_name(folded[1:]) and not self._name_classes(folded) \
+                        and folded[1:] not in self.particles:
+                    out += [(a, words[i - 1].end(), label), (words[i].start() + 1, b, label)]
+                    break
+            else:
+                out.append((a, b, label))
+        return out
+
     def _past_joining_wa(self, text: str, start: int, end: int) -> int:
         """"وكريم بنزيمة": a tagged person's name does not start with a joining و/ف when the word
         without it is a given name of the tagger's gazetteer and the word with it is not (وليد
@@ -1096,7 +1114,7 @@ class Linker:
 
     def _tagged(self, doc: Document, view: View, mentions: list[Mention],
                 spans: list[tuple[int, int, str]], blocked: list[tuple[int, int]]) -> list[Mention]:
-        spans = self._names_after_registry(doc.text, spans, mentions)
+        spans = self._joined_names(doc.text, self._names_after_registry(doc.text, spans, mentions))
         taken = [(m.start, m.end) for m in mentions] + blocked
         persons: dict[str, str] = {}  # folded surname -> id of a full name seen in this doc
 
