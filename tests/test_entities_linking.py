@@ -492,3 +492,9 @@ def test_a_national_consensus_government_is_named_with_its_country() -> None:
     assert ("رامي الحمد الله", "per:rami_hamdallah") in found
     assert found_full("قال رئيس حكومة الوفاق الليبية إن", "2018-03-13")[0] == (
         "رئيس حكومة الوفاق الليبية", "per:fayez_al_sarraj")
+
+
+def test_one_surname_of_two_registry_people_follows_the_full_name_of_the_document() -> None:
+    text = "قال وزير الخارجية الفلسطيني رياض المالكي إن السلطة ستتوجه إلى المحكمة. وأضاف المالكي أن القرار نهائي."
+    found = found_full(text, "2018-05-20")
+    assert ("المالكي", "per:riyad_al_maliki") in found and ("رياض المالكي", "per:riyad_al_maliki") in found
