@@ -163,7 +163,7 @@ class Linker:
 
         resolved, generic = self.matcher.find(view.text, published)
         spans = self._tag(doc)  # the tagger reads the text alone; its spans serve the steps below
-        places = [(a, b) for a, b, label in spans if label == "LOC"]
+        places, persons = _tagged_ranges(spans, "LOC"), _tagged_ranges(spans, "PER")
         mentions = [self._mention(view, m.start, m.end, m.form.entity_id, m.form.kind) for m in resolved]
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and not self._modified_alias(view, m)
                     and not self._other_institution(view, m) and not self._someone_elses_patronymic(view, m)
@@ -183,8 +183,8 @@ class Linker:
         mentions += self._generic_titles(view, generic, mentions, published)
         mentions += self._counterparts(view, mentions, published)
         mentions += self._fuzzy_names(view, mentions)
-        mentions = self._towns_read_as_names(doc.text, mentions, spans)
-        mentions = self._nisbas_ending_names(doc.text, mentions, spans)
+        mentions = self._towns_read_as_names(doc.text, mentions, persons)
+        mentions = self._nisbas_ending_names(doc.text, mentions, persons)
         mentions, blocked = self._towns_in_context(doc.text, mentions, spans)
         if self.tagger is not None:
             tagged = self._tagged(doc, view, mentions, spans, blocked)
@@ -407,7 +407,10 @@ class Linker:
 
     def _nisba_before(self, view: View, pos: int) -> bool:
         """Whether the word before ``pos`` is a country adjective ("السوري")."""
-        word = _previous_word(view.text, pos)
+        return self._is_nisba(_previous_word(view.text, pos))
+
+    def _is_nisba(self, word: str) -> bool:
+        """Whether a folded word is one of a country's adjectives in the registry ("السوري")."""
         return any(f.kind == "nisba" for f in self.matcher.forms.get(word, []))
 
     def _name_classes(self, word: str) -> str:
@@ -458,8 +461,7 @@ class Linker:
         """Whether a folded adjective after an organisation's one-word short name makes it name
         another body: a country's ("الاتحاد البلغاري") or a scope's ("الاتحاد الدولي للصحفيين",
         rules/institutions.json other_body_after); "التحالف العسكري" still describes the alliance."""
-        return word in institution_words().other_body_after \
-            or any(f.kind == "nisba" for f in self.matcher.forms.get(word, []))
+        return word in institution_words().other_body_after or self._is_nisba(word)
 
     def _institution_in_title(self, view: View, m: Mention) -> bool:
         """"وزير الخارجية الإيرانية", "رئيس الحكومة التركية": a state body right after a person's title
@@ -982,7 +984,7 @@ class Linker:
             return []
 
     def _towns_read_as_names(self, text: str, mentions: list[Mention],
-                             spans: list[tuple[int, int, str]]) -> list[Mention]:
+                             persons: list[tuple[int, int]]) -> list[Mention]:
         """"بشار الجعفري", "علي بشار", "وزير المالية هايكو ماس": a one-word town (not a capital) that
         the tagger reads inside a person's name of two or more words is that name's word, not the
         town, near the Arab world or far from it; a lone word the tagger calls a person is the
@@ -994,7 +996,6 @@ class Linker:
         if self.tagger is None:
             return mentions
         entries = self.registry.entries
-        persons = [(a, b) for a, b, label in spans if TAGGER_TYPES.get(label) == "PER"]
         out = []
         for m in mentions:
             entry = entries.get(m.entity_id, {})
@@ -1012,14 +1013,13 @@ class Linker:
         return out
 
     def _nisbas_ending_names(self, text: str, mentions: list[Mention],
-                             spans: list[tuple[int, int, str]]) -> list[Mention]:
+                             persons: list[tuple[int, int]]) -> list[Mention]:
         """"الشيخ عبدالله التركي", "اللاعب محمد المصري": a country's definite adjective right after a
         given name (a name of the tagger's gazetteer without the article), inside a name the tagger
         reads as a person's, is that person's family name, not the country ("الرئيس العراقي حيدر
         العبادي" keeps Iraq: a title stands before the adjective)."""
         if self.tagger is None:
             return mentions
-        persons = [(a, b) for a, b, label in spans if TAGGER_TYPES.get(label) == "PER"]
         out = []
         for m in mentions:
             if m.kind == "nisba" and text.startswith(ARTICLE, m.start) and any(
@@ -1050,7 +1050,7 @@ class Linker:
         # the country itself, its nisba or its capital ("في مدينة لوبيك شمالي ألمانيا")
         named = {m.entity_id for m in mentions} | {entries[m.entity_id]["capital_of"] for m in mentions
                                                    if "capital_of" in entries.get(m.entity_id, {})}
-        places = [(a, b) for a, b, label in spans if label == "LOC"]
+        places = _tagged_ranges(spans, "LOC")
 
         def doubtful(m: Mention) -> bool:
             entry = entries.get(m.entity_id)
@@ -1061,7 +1061,7 @@ class Linker:
             return country not in near and country not in named \
                 and not any(a < m.end and m.start < b for a, b in places)
 
-        persons = [(a, b) for a, b, label in spans if TAGGER_TYPES.get(label) == "PER"]
+        persons = _tagged_ranges(spans, "PER")
         doubts = [doubtful(m) for m in mentions]
         blocked = [(m.start, m.end) for m, doubt in zip(mentions, doubts, strict=True) if doubt
                    and not any(a < m.end and m.start < b for a, b in persons)]
@@ -1186,7 +1186,6 @@ class Linker:
                 start = self._past_joining_wa_of_head(doc.text, start, end)
             if etype == "ORG":
                 end = self._before_trailing_title(doc.text, start, end)
-            if etype == "ORG":
                 end = self._definite_nisba_end(doc.text, start, end, mentions, taken)
             if etype == "PER" and start in nisba_at:
                 self._nisba_as_given_name(doc.text, start, end, nisba_at[start], mentions, taken)
@@ -1561,6 +1560,11 @@ def _qualifier_gap(gap: str) -> bool:
     return words == ["في"] and len(gap) <= QUALIFIER_GAP + len("في") + 1
 
 
+def _tagged_ranges(spans: list[tuple[int, int, str]], etype: str) -> list[tuple[int, int]]:
+    """The (start, end) of the tagger's spans of one rasid type ("PER" takes PERS)."""
+    return [(a, b) for a, b, label in spans if TAGGER_TYPES.get(label) == etype]
+
+
 def _modifying_adjective(word: str) -> bool:
     """Whether a folded word after an organisation's short name is an adjective that makes it name
     another body: a definite nisba ("القومي", "الدولي", "الوطنية") or "الأعلى", not a relative
@@ -1572,7 +1576,7 @@ def _modifying_adjective(word: str) -> bool:
 def _conjunction_readings(word: str) -> tuple[str, ...]:
     """A folded word as written and, when it opens with و or ف, without it: the letter may be a
     joining conjunction ("ووزير") or the word's own ("وزير")."""
-    return (word, word[1:]) if word[:1] in ("و", "ف") else (word,)
+    return (word, word[1:]) if word[:1] and word[0] in CONJUNCTIONS else (word,)
 
 
 def _definite(word: str) -> bool:
