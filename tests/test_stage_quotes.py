@@ -90,6 +90,16 @@ def test_dropped_subject_refers_to_the_latest_person_named_as_a_subject():
     assert rows[-1] == ("direct", "per:sami", "وقال", "أنا واثق من أننا سنصل إلى نتيجة واضحة قريبا")
 
 
+def test_a_person_named_in_what_was_said_is_no_antecedent_of_a_dropped_subject():
+    text = ("وقال سامي النجار إن الوفد سيغادر غدا.\n"
+            "وذكر أن المبعوثة ليلى حداد وافقت على الحدود.\n"
+            "وشدد على أن الاتفاق يجب أن يحترم.")
+    rows = _rows(_doc(text, PEOPLE))
+    assert [(speaker, said) for _, speaker, _, said in rows] == [
+        ("per:sami", "الوفد سيغادر غدا"), ("per:sami", "المبعوثة ليلى حداد وافقت على الحدود"),
+        ("per:sami", "الاتفاق يجب أن يحترم")]
+
+
 def test_person_after_an_unknown_title_is_the_speaker():
     text = "قال رئيس الوفد سامي النجار إن المحادثات ستستمر يومين آخرين."
     assert _rows(_doc(text, PEOPLE)) == [("indirect", "per:sami", "قال", "المحادثات ستستمر يومين آخرين")]
@@ -283,6 +293,13 @@ def test_a_reporting_verb_after_a_comma_shares_the_subject_of_the_verb_opening_i
     rows = _rows(_doc("وقالت ليلى حداد إن المحادثات متعثرة منذ أشهر. في المقابل، اتهم وزير الخارجية الإيراني "
                       "الوكالة بالانحياز، وقال إن بلاده علقت تعاونها مع المفتشين.", names))[1:]
     assert [(r[1], r[3]) for r in rows] == [("per:minister", "بلاده علقت تعاونها مع المفتشين")]
+
+
+def test_an_anonymous_source_after_fi_ends_with_the_definite_nouns_adjectives():
+    text = "ورفض مسؤولون في الشرطة المحلية تسليم قادة الكونغرس أي دليل. وقال مسؤول في وزارة الخارجية الأمريكية إن التحقيق مستمر."
+    doc = _doc(text, {})
+    anonymous = [text[s.start:s.end] for s in doc.spans("entities") if s.attrs.get("_form") == "anonymous"]
+    assert anonymous == ["مسؤولون في الشرطة المحلية", "مسؤول في وزارة الخارجية الأمريكية"]
 
 
 def test_an_anonymous_source_ends_before_the_occasion_of_speaking():

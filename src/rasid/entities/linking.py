@@ -165,10 +165,14 @@ class Linker:
         spans = self._tag(doc)  # the tagger reads the text alone; its spans serve the steps below
         places, persons = _tagged_ranges(spans, "LOC"), _tagged_ranges(spans, "PER")
         mentions = [self._mention(view, m.start, m.end, m.form.entity_id, m.form.kind) for m in resolved]
-        mentions = [m for m in mentions if not is_noise(m.start, m.end) and not self._modified_alias(view, m)
+        mentions = [m for m in mentions if not is_noise(m.start, m.end) and not self._modified_alias(doc.text, m)
                     and not self._other_institution(view, m) and not self._someone_elses_patronymic(view, m)
+                    and not _in_idiom(doc.text, m)
                     and not (self._given_name_after_title(view, m)
                              and not any(a <= m.start and m.end <= b for a, b in places))]
+        registry_spans = [(m.vstart, m.vend) for m in mentions]
+        tagged_names = [(a, fold(doc.text[a:b]).split()) for a, b, label in spans if TAGGER_TYPES.get(label) == "PER"]
+        mentions = [m for m in mentions if not self._someone_elses_surname(view, m, registry_spans, tagged_names)]
         # an institution inside a person's title gives way to its adjective, unless that is already there
         in_titles = [m for m in mentions if self._institution_in_title(view, m)]
         if in_titles:
@@ -304,23 +308,37 @@ class Linker:
             return start
         return words[cut - 1].end()
 
-    def _past_joining_wa_of_head(self, text: str, start: int, end: int) -> int:
-        """"وحزب العمل الوطني", "ووزارة الخارجية": an organisation or place the tagger starts on a
-        joining و/ف glued to the head noun of its name (trigger classes ORG_HEAD, LOC_HEAD) starts
-        after it."""
+    def _past_clitic_of_head(self, text: str, start: int, end: int) -> int:
+        """"وحزب العمل الوطني", "ووزارة الخارجية", "أعرب لمجلس الأمن القومي": an organisation or
+        place the tagger starts on a proclitic (و ف ب ل ك, no article) glued to the head noun of its
+        name (trigger classes ORG_HEAD, LOC_HEAD) starts after it."""
         m = WORD.match(text, start)
-        if m is None or m.end() > end or len(m.group()) < 3 or m.group()[0] not in "وف":
+        if m is None or m.end() > end or len(m.group()) < 3:
             return start
-        return start + 1 if self._trigger(fold(m.group()[1:])) in ("ORG_HEAD", "LOC_HEAD") else start
+        heads = ("ORG_HEAD", "LOC_HEAD")
+        word = fold(m.group())
+        if self._trigger(word) in heads:
+            return start  # "بنك" is a head itself
+        for offset, rest in self._strip_clitics(word):
+            if offset and ARTICLE not in word[:offset] and LAM_LAM not in word[:offset] \
+                    and self._trigger(rest) in heads:
+                return start + offset
+        return start
 
     def _without_titles(self, text: str, start: int, end: int) -> tuple[int, int]:
         """"محمد بن نايف ولي العهد", "ولي ولي العهد": the tagger takes a title of two or more words
         (trigger words of class PER_TITLE, data/ner/triggers.tsv) into a person's name; the name
         ends before it, and a span of such a title alone is no name (start == end).  A single
-        title word may be a name's own ("سوزان الحاج", "آل الشيخ", "أمير حاتمي") and stays."""
+        title word may be a name's own ("سوزان الحاج", "آل الشيخ", "أمير حاتمي") and stays, unless
+        it opens the span with the article before a name of two words or more ("السيناتور بن ساسي")."""
         words = list(WORD.finditer(text, start, end))
         titles = [self._trigger(fold(w.group())) == "PER_TITLE" and not self._given_name(fold(w.group()))
                   for w in words]
+        lead = 0
+        while lead < len(words) - 2 and titles[lead] and _definite(fold(words[lead].group())):
+            lead += 1
+        if lead:
+            start, words, titles = words[lead].start(), words[lead:], titles[lead:]
         cut = len(words)
         while cut > 0 and titles[cut - 1]:
             cut -= 1
@@ -423,15 +441,15 @@ class Linker:
         extractor = getattr(self.tagger, "extractor", None)
         return extractor.triggers.get(word) if extractor is not None else None
 
-    def _modified_alias(self, view: View, m: Mention) -> bool:
+    def _modified_alias(self, text: str, m: Mention) -> bool:
         """"مجلس الأمن القومي" is not "مجلس الأمن": an organisation's short name of several words,
         followed by an adjective that no longer registry name took in, names another body.  The
         adjective is a definite nisba ("القومي", "الوطنية") or "الأعلى"; any other word after the
         name is its verb's object or the next phrase ("ويكلف مجلس الأمن الوكالة", "قرار مجلس الأمن
         الرقم 2231"), and "إلا" only looks like the article once hamza is folded."""
-        if m.kind != "alias" or m.etype != "ORG" or " " not in view.text[m.vstart:m.vend]:
+        if m.kind != "alias" or m.etype != "ORG" or " " not in text[m.start:m.end].strip():
             return False
-        return _modifying_adjective(_next_word(view.text, m.vend))
+        return _modifying_adjective(_next_word(text, m.end))
 
     def _state_body_head(self, view: View, m: Mention) -> str | None:
         """The head noun ("الخارجية", "الحكومة" …) a country's state body is named by here, None when
@@ -617,8 +635,9 @@ class Linker:
 
     @cached_property
     def _place_skeletons(self) -> dict[str, set[str]]:
-        """Skeleton of each one-word name of a country, city or region -> ids, for a place the tagger
-        finds spelt otherwise than the registry ("شنغهاي" / "شانغهاي", "جاكرتا" / "جاكارتا"); skeletons
+        """Skeleton of each name of a country, city or region -> ids, for a place the tagger finds
+        spelt otherwise than the registry ("شنغهاي" / "شانغهاي", "جاكرتا" / "جاكارتا", "بيونغ يانج" /
+        "بيونغ يانغ"); skeletons
         of fewer than MIN_PLACE_SKELETON letters say too little.  Only countries and towns beyond the
         Arab world and its neighbours: Arabic names are spelt one way, and their skeletons collide
         ("الشرقية" is no "الشارقة").  Built on first use, once per linker."""
@@ -631,7 +650,7 @@ class Linker:
             for name in self.folded_forms.get(entry["id"], []):
                 sk = skeleton(name)
                 # a name with the article is an Arabic exonym (اليونان), spelt one way: "الليوان" is no Greece
-                if " " not in name and not name.startswith("ال") and len(sk) >= MIN_PLACE_SKELETON:
+                if not name.startswith("ال") and len(sk.replace(" ", "")) >= MIN_PLACE_SKELETON:
                     out.setdefault(sk, set()).add(entry["id"])
         return out
 
@@ -965,14 +984,48 @@ class Linker:
         return out
 
     def _after_another_given_name(self, view: View, ws: int, eid: str) -> bool:
-        """"الروسية ماريا بوتينا" is not Putin: a surname right after a given name that is none of
-        the person's own names belongs to someone else (``_given_name``)."""
+        """"الروسية ماريا بوتينا" is not Putin: a surname right after a given name (``_given_name``,
+        or a compound one: "عبد السلام هنية") that is none of the person's own names, in any spelling,
+        belongs to someone else."""
         word = _previous_word(view.text, ws)
-        if not self._given_name(word):
+        compound = _previous_word(view.text, ws - len(word) - 1) in self.particles  # "عبد السلام هنية"
+        if not (compound or self._given_name(word)):
             return False
         own = {w for form in self.folded_forms.get(eid, []) for w in form.split()}
+        if skeleton(word) in {skeleton(w) for w in own}:  # "ايمانوال ماكرون"
+            return False
         # "بشار حافظ الأسد": a father's name between the person's own given name and surname
         return word not in own and _previous_word(view.text, ws - len(word) - 1) not in own
+
+    def _someone_elses_surname(self, view: View, m: Mention, registry_spans: list[tuple[int, int]],
+                               tagged_names: list[tuple[int, list[str]]]) -> bool:
+        """"السيدة الأولى ميلانيا ترامب", "أحمد قديروف" (the father): a registry person's one-word
+        name right after another given name is another person's family name.  The word before must
+        be no registry mention itself ("التقى بوتين ترامب"), no word of another person the tagger
+        read in the article (a verb, its subject and its object: "شبه كومي ترامب" after "جيمس كومي",
+        anywhere; "ورافق برات أردوغان" after a bare "برات", before it and not yet with this surname),
+        no name's last word ("بويو بوريسوف أردوغان") and no word the news mostly uses outside names."""
+        if m.etype != "PER" or " " in view.text[m.vstart:m.vend]:
+            return False
+        word = _previous_word(view.text, m.vstart)
+        before = m.vstart - len(word) - 1
+        if not word or any(a <= before < b for a, b in registry_spans):
+            return False
+        first = _previous_word(view.text, before)
+        if first in self.particles:
+            return self._after_another_given_name(view, m.vstart, m.entity_id)
+        if self._common(word):
+            return False
+        surname = view.text[m.vstart:m.vend]
+        if any(word in name for _, name in tagged_names if len(name) > 1 and name[-1] != surname):
+            return False
+        if self._given_name(first):
+            return False  # "هنأ رئيس وزراء بلغاريا بويو بوريسوف أردوغان": a whole name, then the object
+        paired = view.text.find(f"{word} {surname}")
+        if any(name == [word] and start < m.start for start, name in tagged_names) \
+                and not 0 <= paired < before:
+            return False
+        return self._after_another_given_name(view, m.vstart, m.entity_id)
 
     def _tag(self, doc: Document) -> list[tuple[int, int, str]]:
         if self.tagger is None:
@@ -1167,6 +1220,8 @@ class Linker:
         nisba_at = {m.start: m for m in mentions if m.kind == "nisba"}
         registry_person_at = {m.start: m.entity_id for m in mentions
                               if m.etype == "PER" and m.kind in NAME_KINDS and m.entity_id in self.registry.entries}
+        registry_end_at = {m.end: (m.start, m.entity_id) for m in mentions
+                           if m.etype == "PER" and m.entity_id in self.registry.entries}
         out: list[Mention] = []
         for start, end, label in sorted(spans):
             etype = TAGGER_TYPES.get(label)
@@ -1183,12 +1238,14 @@ class Linker:
                 start, end = self._without_titles(doc.text, start, end)
                 start = self._past_joining_wa(doc.text, start, end)
             if etype in ("ORG", "LOC"):
-                start = self._past_joining_wa_of_head(doc.text, start, end)
+                start = self._past_clitic_of_head(doc.text, start, end)
             if etype == "ORG":
                 end = self._before_trailing_title(doc.text, start, end)
                 end = self._definite_nisba_end(doc.text, start, end, mentions, taken)
             if etype == "PER" and start in nisba_at:
                 self._nisba_as_given_name(doc.text, start, end, nisba_at[start], mentions, taken)
+            if etype == "PER":
+                end = self._before_registry_person(doc.text, start, end, registry_end_at.get(end))
             if etype is None or any(start < b and a < end for a, b in taken):
                 continue
             surface = doc.text[start:end]
@@ -1206,7 +1263,7 @@ class Linker:
                 key = " ".join(fold(surface).split())
             if start == 0 or doc.text[start - 1] not in QUOTE_MARKS:  # "فلوريكس" opening a quotation keeps its ف
                 start, key = self._past_a_clitic(start, key, known_keys, name_words)  # "ليوفنتوس", "للأهلي"
-            if len(key.replace(" ", "")) < 2 or key in _not_names():
+            if len(key.replace(" ", "")) < 2 or key in _not_names() or _month_in_date(doc.text, start, end, key):
                 continue
             eid = None
             ids = self.matcher.skeletons.get(skeleton(key)) if " " in key else None
@@ -1215,24 +1272,35 @@ class Linker:
                 near_spelt = [i for i in self._place_skeletons.get(skeleton(key), ())
                               if max(fuzz.ratio(key, f) for f in self.folded_forms.get(i, [""])) >= self.min_ratio]
                 ids = set(near_spelt)
+            if not ids and " " in key:
+                # "بيونغ يانج" (tagged a person) for "بيونغ يانغ": a place of several words spelt close enough
+                ids = {i for i in self._place_skeletons.get(skeleton(key), ())
+                       if max(fuzz.ratio(key, f) for f in self.folded_forms.get(i, [""])) >= self.min_ratio}
             if ids and len(ids) == 1:
                 cand = next(iter(ids))
                 if max(fuzz.ratio(key, f) for f in self.folded_forms.get(cand, [key])) >= self.min_ratio:
                     eid = cand
             if eid is None and etype == "PER":
                 eid = self._with_fathers_name(key)
-            if eid is None and etype == "LOC" and " " not in key and key in persons \
-                    and self._trigger(self._names_of(persons[key])[0].split()[0]) is None:
-                # "بيترو" tagged a place after "غوستافو بيترو": one word, one name, one person (an
-                # organisation keeps its reading: "مجموعة داسو" is the firm named after the family;
-                # a "person" that is a title and a place, "أمير عسير", leaves the place a place)
-                eid, etype = persons[key], "PER"
+            if eid is None and etype in ("LOC", "ORG") and " " not in key:
+                # "بيترو" tagged a place after "غوستافو بيترو", "ماي" an organisation after "تيريزا
+                # ماي": one word, one name, one person (a longer organisation keeps its reading: "مجموعة
+                # داسو" is the firm named after the family; a "person" that is a title and a place,
+                # "أمير عسير", leaves the place a place)
+                same = persons.get(key) or (next(iter(variant_surnames[key]))
+                                            if len(variant_surnames.get(key, ())) == 1 else None)
+                if same and self._trigger(self._names_of(same)[0].split()[0]) is None:
+                    eid, etype = same, "PER"
             if eid is None and etype == "PER":
                 # "لويس إيناسيو لولا دا سيلفا": given names the registry's name leaves out, right before it
                 nxt = end
                 while nxt < len(doc.text) and doc.text[nxt] == " ":
                     nxt += 1
                 eid = registry_person_at.get(nxt) if nxt > end else None
+                if eid is not None and " " not in doc.text[nxt:next(
+                        (m.end for m in mentions if m.start == nxt and m.entity_id == eid), nxt)].strip() \
+                        and not self._own_first_name(key.split()[0], eid):
+                    eid = None  # "هنأ الرئيس الصربي ألكسندر فوسيتش أردوغان": a verb's subject and object
             if eid is None and etype == "PER":
                 start, key, eid = self._past_a_verb(doc.text, start, key, persons)  # "تيار أوريبي"
                 surface = doc.text[start:end]
@@ -1260,6 +1328,25 @@ class Linker:
             taken.append((start, end))
         _one_type_per_name(out)
         return out
+
+    def _before_registry_person(self, text: str, start: int, end: int, other: tuple[int, str] | None) -> int:
+        """"هنأ الرئيس الصربي ألكسندر فوسيتش أردوغان": a person the tagger runs into a registry
+        person's name that ends its span is a name of two words or more of its own before it (the
+        verb's subject before its object), unless it opens with that person's own given name
+        ("باراك حسين أوباما") or a word the news mostly uses outside names; a single word before it
+        is left to the other passes."""
+        if other is None or other[0] <= start:
+            return end
+        head = text[start:other[0]].rstrip()
+        if len(head.split()) < 2 or not text[start + len(head):other[0]].isspace() \
+                or self._own_first_name(fold(head.split()[0]), other[1]) or self._common(head.split()[0]):
+            return end  # "شبه كومي ترامب": a verb first, the span is no name
+        return start + len(head)
+
+    def _own_first_name(self, word: str, eid: str) -> bool:
+        """Whether a folded word is, in any spelling, a word of one of the registry person's names."""
+        own = {w for form in self.folded_forms.get(eid, []) for w in form.split()}
+        return word in own or skeleton(word) in {skeleton(w) for w in own}
 
     def _nisba_as_given_name(self, text: str, start: int, end: int, m: Mention, mentions: list[Mention],
                              taken: list[tuple[int, int]]) -> None:
@@ -1377,6 +1464,13 @@ class Linker:
                 mentions.remove(m)
                 taken.remove((m.start, m.end))
                 return m.end
+        # "أعرب لمجلس الأمن القومي": any other adjective that makes a short name another body's
+        # (``_modifying_adjective``, written with the article: "آلية" is no adjective) belongs to
+        # the name as well
+        nxt = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if nxt and _modifying_adjective(nxt.group()) and not any(
+                a < nxt.end() and nxt.start() < b for a, b in taken):
+            return nxt.end()
         return end
 
     def _carried(self, view: View, mentions: list[Mention], tagged: list[Mention]) -> list[Mention]:
@@ -1393,12 +1487,14 @@ class Linker:
         names: dict[tuple[str, ...], set[str]] = {}
         surnames: dict[tuple[str, ...], set[str]] = {}
         for m in tagged:
-            if not m.entity_id.startswith("x:"):
-                continue  # a registry name is matched wherever it occurs already
+            # a registry name is matched wherever it occurs already; a spelling the registry lacks
+            # that the tagger read as a registry person ("ماي" after "تيريزا ماي") is carried as well
             words = tuple(view.text[m.vstart:m.vend].split())
             if not words or (len(words) == 1 and plain(words[0])):
                 continue
             names.setdefault(words, set()).add(m.entity_id)
+            if not m.entity_id.startswith("x:"):
+                continue
             surname = self._surname(" ".join(words)) if m.etype == "PER" and len(words) > 1 else None
             if surname and not plain(surname):
                 surnames.setdefault((surname,), set()).add(m.entity_id)
@@ -1485,6 +1581,44 @@ def _one_type_per_name(mentions: list[Mention]) -> None:
 
 
 @lru_cache(maxsize=1)
+def _month_names() -> frozenset[str]:
+    from rasid.dates.lexicon import lexicon
+
+    lex = lexicon()
+    return frozenset(p[0] for table in (lex.greg_months, lex.hijri_months) for p in table if len(p) == 1)
+
+
+_DAY_BEFORE = re.compile(r"\d{1,2}\s*$")
+_YEAR_OR_PAIR_AFTER = re.compile(r"\s*(?:/|\d{4}\b)")
+
+
+def _month_in_date(text: str, start: int, end: int, key: str) -> bool:
+    """"في نيسان/أبريل", "5 ماي 2018": a one-word month name (either system, ``data/dates``) with a
+    day before it, a year after it or the other system's name across a slash is a date, not the
+    firm or the person the tagger took it for."""
+    if key not in _month_names():
+        return False
+    before = text[max(0, start - 8):start]
+    return bool(_DAY_BEFORE.search(before) or before.rstrip().endswith("/")
+                or _YEAR_OR_PAIR_AFTER.match(text, end))
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> dict[str, frozenset[str]]:
+    raw = variant_rules().get("idioms", {})
+    return {fold(k): frozenset(fold(w) for w in v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def _in_idiom(text: str, m: Mention) -> bool:
+    """"للنيل منها" (to undermine it) is no mention of the Nile: a name form, article aside,
+    followed by a word that makes it a common phrase (``variant_rules.json`` 'idioms')."""
+    key = fold(text[m.start:m.end]).strip()
+    key = key[len(ARTICLE):] if key.startswith(ARTICLE) else key
+    after = _idioms().get(key)
+    return bool(after) and fold(_next_word(text, m.end)) in after
+
+
+@lru_cache(maxsize=1)
 def _not_name_ends() -> frozenset[str]:
     return frozenset(fold(w) for w in variant_rules().get("not_name_ends", []))
 
@@ -1565,11 +1699,13 @@ def _tagged_ranges(spans: list[tuple[int, int, str]], etype: str) -> list[tuple[
     return [(a, b) for a, b, label in spans if TAGGER_TYPES.get(label) == etype]
 
 
-def _modifying_adjective(word: str) -> bool:
-    """Whether a folded word after an organisation's short name is an adjective that makes it name
-    another body: a definite nisba ("القومي", "الدولي", "الوطنية") or "الأعلى", not a relative
-    pronoun or an evaluative adjective, and not "إلا" (hamza folded away)."""
-    return word.startswith("ال") and word not in not_modifiers() and word not in NOT_ARTICLE \
+def _modifying_adjective(written: str) -> bool:
+    """Whether a word after an organisation's short name, as written, is an adjective that makes it
+    name another body: a definite nisba ("القومي", "الدولي", "الوطنية") or "الأعلى", not a relative
+    pronoun or an evaluative adjective, and written with the article ("إلا", "آلية" only look like
+    it once hamza and madda are folded away)."""
+    word = fold(written)
+    return written.startswith(ARTICLE) and word not in not_modifiers() and word not in NOT_ARTICLE \
         and (word.endswith(("ي", "يه")) or word == ELATIVE_HIGHER)
 
 

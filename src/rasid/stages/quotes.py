@@ -296,6 +296,8 @@ class QuoteFinder:
                     seen_fi = True
                 elif nxt.key[:1] in "لب" or (not seen_fi and last - j >= 1):
                     break
+                elif seen_fi and self.words[last].key.startswith("ال") and not nxt.key.startswith("ال"):
+                    break  # "مسؤولون في الشرطة تسليم …": after a definite noun only its adjectives follow
                 last += 1
             if self.words[last].key == "في":
                 last -= 1
@@ -562,10 +564,13 @@ class QuoteFinder:
 
     def sentence_subjects(self) -> list[tuple[int, str]]:
         """(offset, id) of each person named among the first words of a sentence that is not
-        itself inside a quote: the antecedents a dropped subject can refer back to."""
+        itself inside a quote, before any complementiser: the antecedents a dropped subject can refer
+        back to ("وذكر أن اجتماعه مع ماي …": May is in what he said, not its subject)."""
         out = []
         for start, end in self.sentences:
             first_words = self.words_in(start, end)[:_SUBJECT_WINDOW]
+            that = next((i for i, k in enumerate(first_words) if self._is_that(self.words[k].key)), None)
+            first_words = first_words[:that] if that is not None else first_words
             if not first_words:
                 continue
             limit = self.words[first_words[-1]].end

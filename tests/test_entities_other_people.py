@@ -1,0 +1,93 @@
+"""A registry person's name next to someone else's: a relative with the same surname, a verb's
+subject and object, a middle name; and tagged spans that are dates, idioms or another spelling."""
+
+from __future__ import annotations
+
+from rasid.pipeline import default_pipeline, make_document
+
+
+def mentions(text: str, published: str | None = None) -> dict[str, list[tuple[str, int]]]:
+    doc = make_document(text, published=published)
+    default_pipeline().run_doc(doc)
+    assert not doc.meta.get("failures")
+    out = doc.to_dict()
+    return {e["id"]: sorted(((text[m["start"]:m["end"]], m["start"]) for m in e["mentions"]), key=lambda x: x[1])
+            for e in out["entities"]}
+
+
+def test_a_registry_surname_after_another_given_name_is_a_relative() -> None:
+    text = "وتعكس التعليقات المخاوف التي أعربت عنها السيدة الأولى ميلانيا ترامب في مقابلة."
+    assert mentions(text, "2018-10-15") == {"x:per:ميلانيا_ترامب": [("ميلانيا ترامب", 54)]}
+    assert mentions("أحمد قديروف رئيساً للشيشان.", "2018-10-05") == {
+        "x:per:احمد_قديروف": [("أحمد قديروف", 0)], "loc:chechnya": [("شيشان", 21)]}
+    # a compound given name, even one that is an ordinary word ("السلام")
+    assert mentions("وقال عبد السلام هنية عضو المجلس إن الحركة مستعدة.", "2018-06-06") == {
+        "x:per:عبد_السلام_هنيه": [("عبد السلام هنية", 5)]}
+
+
+def test_the_persons_own_given_name_in_another_spelling_keeps_the_link() -> None:
+    assert mentions("وقال ايمانوال ماكرون إن الاتفاق جيد.", "2018-07-13") == {
+        "per:emmanuel_macron": [("ماكرون", 14)]}
+    assert mentions("وقال عبد الفتاح السيسي إن. وأضاف السيسي أن", "2018-07-13") == {
+        "per:abdel_fattah_el_sisi": [("عبد الفتاح السيسي", 5), ("السيسي", 33)]}
+
+
+def test_a_verbs_subject_and_object_are_two_people() -> None:
+    assert mentions("التقى بوتين ترامب في هلسنكي.", "2018-07-16") == {
+        "per:vladimir_putin": [("بوتين", 6)], "per:donald_trump": [("ترامب", 12)], "loc:658225": [("هلسنكي", 21)]}
+    # the subject named before by another surname, or ending in a name of its own
+    text = "وكان جيمس كومي قد قال إن الرئيس غير لائق. وفي مذكراته شبه كومي ترامب برؤساء العصابات."
+    found = mentions(text, "2018-08-15")
+    assert found["x:per:جيمس_كومي"] == [("جيمس كومي", 5), ("كومي", 58)]
+    assert found["per:donald_trump"][-1] == ("ترامب", 63)
+    text = "هنأ رئيس وزراء بلغاريا بويو بوريسوف أردوغان على فوزه"
+    assert mentions(text, "2018-06-25") == {
+        "gpe:bg": [("بلغاريا", 15)], "x:per:بويو_بوريسوف": [("بويو بوريسوف", 23)],
+        "per:recep_tayyip_erdogan": [("أردوغان", 36)]}
+
+
+def test_a_tagged_name_run_into_a_registry_person_ends_before_it() -> None:
+    text = "وفي صربيا هنأ الرئيس الصربي ألكسندر فوسيتش أردوغان قائلا إن بلغراد ستستمر"
+    found = mentions(text, "2018-06-25")
+    assert found["per:aleksandar_vucic"] == [("الرئيس الصربي", 14), ("ألكسندر فوسيتش", 28)]
+    assert found["per:recep_tayyip_erdogan"] == [("أردوغان", 43)]
+    # a middle name between the person's own given name and surname is not cut off as another person
+    text = "كونه من أخلص المخلصين للرئيس السابق باراك حسين أوباما ومن الديمقراطيين"
+    assert mentions(text, "2018-08-19") == {"per:barack_obama": [("أوباما", 47)]}
+
+
+def test_a_one_word_organisation_that_is_a_person_named_before_is_that_person() -> None:
+    text = ("أعلن ترمب أنه اتفق مع رئيسة وزراء بريطانيا #تيريزا_ماي، الجمعة، على أن إيران يجب ألا "
+            "تمتلك أسلحة نووية. وقالت ماي إن المصالح المشتركة تجمعها. وذكر أن اجتماعه مع ماي تناول "
+            "الهجرة، وأنه تناول مع ماي ضرورة ضبط الحدود.")
+    assert [s for s, _ in mentions(text, "2018-07-13")["per:theresa_may"]] == [
+        "تيريزا_ماي", "ماي", "ماي", "ماي"]
+
+
+def test_a_leading_title_with_the_article_is_no_part_of_a_name() -> None:
+    text = "وقال السيناتور بن ساسي العضو الجمهوري إن الوزارة يجب أن تظل محايدة."
+    assert mentions(text, "2018-09-04") == {"x:per:بن_ساسي": [("بن ساسي", 15)]}
+
+
+def test_an_organisation_starts_after_a_proclitic_and_takes_its_modifying_adjective() -> None:
+    assert mentions("وذكر بيسكوف أن بوتين أعرب لمجلس الأمن القومي عن قلقه.", "2018-05-09") == {
+        "per:dmitry_peskov": [("بيسكوف", 5)], "per:vladimir_putin": [("بوتين", 15)],
+        "x:org:مجلس_الامن_القومي": [("مجلس الأمن القومي", 27)]}
+    # "آلية" folds to look like a word with the article; it is the verb's object
+    assert mentions("وأنشأت منظمة حظر الأسلحة الكيميائية ومجلس الأمن آلية مشتركة", "2018-05-09") == {
+        "org:unsc": [("مجلس الأمن", 37)]}
+
+
+def test_a_month_name_in_a_date_is_no_entity() -> None:
+    text = "وإعادة فتح مكاتب صرف العملات التي أغلقت في نيسان/أبريل خلال محاولة كارثية"
+    assert mentions(text, "2018-08-07") == {}
+    assert mentions("وقالت شركة نيسان إن مبيعاتها ارتفعت", "2018-08-07") == {"x:org:نيسان": [("نيسان", 11)]}
+
+
+def test_a_name_inside_an_idiom_is_no_mention() -> None:
+    assert mentions("تؤكد المملكة رفضها التام لأي تهديدات ومحاولات للنيل منها سواء عبر التلويح") == {}
+    assert mentions("يتعلق بمياه النيل من شأنه إلحاق الضرر") == {"loc:nile": [("النيل", 12)]}
+
+
+def test_a_place_of_several_words_spelt_otherwise_is_the_place() -> None:
+    assert mentions("وصل الوفد إلى بيونغ يانج أمس.", "2018-10-15") == {"loc:1871859": [("بيونغ يانج", 14)]}
