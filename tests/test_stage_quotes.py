@@ -100,6 +100,22 @@ def test_a_person_named_in_what_was_said_is_no_antecedent_of_a_dropped_subject()
         ("per:sami", "الاتفاق يجب أن يحترم")]
 
 
+def test_a_subject_no_entity_names_before_the_complementiser_is_no_part_of_what_was_said():
+    rows = _rows(_doc("أعلن القضاء الأمريكي الجمعة أنه تم توجيه التهم إلى اثني عشر ضابطا.", PEOPLE))
+    assert rows == [("indirect", None, "أعلن", "تم توجيه التهم إلى اثني عشر ضابطا")]
+    # the إن of a name ("سي إن إن") is no complementiser
+    rows = _rows(_doc("وذكرت سي إن إن أن المتحدث رفض التعليق على هذه الأنباء.", {"سي إن إن": ("org:cnn", "ORG")}))
+    assert rows == [("indirect", "org:cnn", "وذكرت", "المتحدث رفض التعليق على هذه الأنباء")]
+
+
+def test_after_a_verb_of_relaying_the_one_named_after_an_is_the_speaker():
+    rows = _rows(_doc("ونقلت الوكالة عن الناطق باسم الوزارة سامي النجار قوله إن المحادثات ستستأنف الأسبوع المقبل.",
+                      PEOPLE))
+    assert rows == [("indirect", "per:sami", "ونقلت", "المحادثات ستستأنف الأسبوع المقبل")]
+    rows = _rows(_doc("ونقلت الصحيفة عن مصادر دبلوماسية قولها إن الاجتماع تأجل إلى الشهر المقبل.", PEOPLE))
+    assert [(r[1].rsplit(":", 1)[-1], r[3]) for r in rows] == [("مصادر_دبلوماسيه", "الاجتماع تأجل إلى الشهر المقبل")]
+
+
 def test_person_after_an_unknown_title_is_the_speaker():
     text = "قال رئيس الوفد سامي النجار إن المحادثات ستستمر يومين آخرين."
     assert _rows(_doc(text, PEOPLE)) == [("indirect", "per:sami", "قال", "المحادثات ستستمر يومين آخرين")]

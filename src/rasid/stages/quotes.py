@@ -37,6 +37,7 @@ _CUE_AFTER_WORDS = 4  # "من المتوقع أن يخبر": a cue may follow a 
 _DATELINE_CHARS = 60  # a dateline's place and agency fit in this many characters
 # the dash that closes a dateline: "لاهاي (أ ف ب) – ", "دبي، الإمارات العربية المتحدة (CNN)— ", "(CNN) -- "
 _DATELINE_DASH = re.compile(r"(?:\)\s*|\s)[-–—]{1,2}\s")
+_SAYING_NOUNS = frozenset({"قوله", "قولها", "قولهم", "قولهما"})  # "نقل … عن فلان قوله"
 _SUBJECT_WINDOW = 5  # words at a sentence's start where its subject stands (after a verb or و)
 _RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
 _SMALL_NUMBERS = frozenset(fold(w) for w in "اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عدة".split())
@@ -502,6 +503,10 @@ class QuoteFinder:
         issuer = self.issuer_after(wi, limit)
         if issuer is not None:
             return issuer, issuer.end
+        if self.cues.verbs.get(self.words[wi].key) == "convey":
+            relayed = self._relayed_speaker(wi, limit)
+            if relayed[0] is not None:
+                return relayed
         start = self.words[wi].end
         window_end = self.words[min(wi + self.cues.window, len(self.words) - 1)].end
         window_end = min(window_end, limit)
@@ -511,8 +516,9 @@ class QuoteFinder:
             w = self.words[j]
             if w.start >= window_end:
                 break
-            if w.key in self.cues.complementisers or self.is_cue(j) or self._punct_between(start, w.start):
-                stop = w.start
+            if (w.key in self.cues.complementisers and not self._inside_mention(w.start, w.end)) \
+                    or self.is_cue(j) or self._punct_between(start, w.start):
+                stop = w.start  # not the إن of "سي إن إن" (CNN)
                 break
         found = None
         # an anonymous head ("مسؤول", "المتحدث") names no one, unless the entity stage resolved it to a
@@ -679,6 +685,44 @@ class QuoteFinder:
         """A complementiser of the إن/أن family (أن، إنه، بأن …), not إلى or على, which open what
         was said only when أن follows them ("إلى أن")."""
         return key in self.cues.complementisers and key.startswith(("ان", "بان"))
+
+    def _relayed_speaker(self, wi: int, limit: int) -> tuple[Span | None, int]:
+        """"نقل التلفزيون الرسمي عن الناطق باسم الخارجية بهرام قاسمي قوله": after a verb of relaying,
+        the one named after عن is the speaker (a person named there first, else an anonymous source or
+        the first actor), and what was said follows "قوله" or the complementiser.  Returns the speaker
+        and where its phrase ends (after "قوله")."""
+        words = self.words_in(self.words[wi].end, limit)[:self.cues.window]
+        at = next((j for j in words if self.words[j].key == "عن"), None)
+        if at is None or self._punct_between(self.words[wi].end, self.words[at].start):
+            return None, self.words[wi].end
+        after = self.words_in(self.words[at].end, limit)[:self.cues.window]
+        stop_word = next((j for j in after if self.words[j].key in _SAYING_NOUNS
+                          or self.words[j].key in self.cues.complementisers), None)
+        stop = self.words[stop_word].start if stop_word is not None else limit
+        near = self.mentions_in(self.words[at].end, stop)
+        people = [m for m in near if m.attrs.get("type") == "PER"]
+        found = people[0] if people else self.anonymous_after(at + 1, stop) or (near or [None])[0]
+        if found is None:
+            return None, self.words[wi].end
+        if stop_word is not None and self.words[stop_word].key in _SAYING_NOUNS:
+            return found, self.words[stop_word].end
+        # "عن وزير الخارجية سيرغي لافروف أن": the title and the name after it are one phrase
+        same = [m.end for m in near if m.start >= found.start and actor_id(m, self.table) == actor_id(found, self.table)]
+        return found, max(same, default=found.end)
+
+    def _unnamed_subject_end(self, wi: int, limit: int) -> int:
+        """"أعلن القضاء الأمريكي الجمعة أنه …": after a cue with no speaker named, a few words with no
+        punctuation or other cue, then a complementiser (أن، إنه …), are a subject the text names
+        without an entity and when it spoke; what was said starts after the complementiser."""
+        end = self.words[wi].end
+        for j in self.words_in(end, limit)[:self.cues.window]:
+            w = self.words[j]
+            if self._punct_between(end, w.start) or self.is_cue(j):
+                break
+            if self._is_that(w.key) and not self._inside_mention(w.start, w.end):
+                return w.start if j > wi + 1 else self.words[wi].end
+            end = w.end
+        return self.words[wi].end
 
     def content_start_after(self, pos: int, limit: int) -> int:
         """Skip a complementiser and spaces after position pos."""
@@ -878,6 +922,8 @@ class QuoteFinder:
                         continue
                 if speaker is None:
                     speaker = self.first_verbs_subject(j, sent_start)
+                if phrase_end == w.end:
+                    phrase_end = self._unnamed_subject_end(j, sent_end)
                 if self.is_weak(j) and not self._complement_follows(phrase_end, sent_end):
                     continue
                 c0 = self.content_start_after(self.past_apposition(phrase_end, sent_end), sent_end)
