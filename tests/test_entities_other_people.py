@@ -91,3 +91,22 @@ def test_a_name_inside_an_idiom_is_no_mention() -> None:
 
 def test_a_place_of_several_words_spelt_otherwise_is_the_place() -> None:
     assert mentions("وصل الوفد إلى بيونغ يانج أمس.", "2018-10-15") == {"loc:1871859": [("بيونغ يانج", 14)]}
+
+
+def test_a_kinship_noun_opens_no_name() -> None:
+    text = "حبس الصحفي أحمد الجارحي. وأكد شقيق الجارحي ومصدر بالنيابة العسكرية قرار الحبس."
+    assert mentions(text) == {"x:per:احمد_الجارحي": [("أحمد الجارحي", 11), ("الجارحي", 35)]}
+
+
+def test_a_word_written_with_alef_maqsura_is_no_country_adjective() -> None:
+    found = mentions("تبكي الطفلة وقد لفت رجلها اليمنى بضماد أبيض. وقال الوزير اليمني إن المستشفيات مكتظة.")
+    assert found["gpe:ye"] == [("اليمني", 57)]
+    # an Egyptian spelling of a nisba with alef maqsura stays the nisba
+    assert mentions("ووصل الوفد المصرى إلى القاهرة")["gpe:eg"] == [("المصرى", 11)]
+
+
+def test_a_surname_that_is_a_common_word_is_the_person_only_after_the_full_name() -> None:
+    # "مشعل" is a torch and a common given name: no alias, carried only after "خالد مشعل"
+    assert mentions("وحمل الرياضيون مشعل الألعاب الأولمبية.") == {}
+    text = "وقال القيادي في حماس خالد مشعل إن الحركة لن تتنازل. وأضاف مشعل أن المفاوضات متوقفة."
+    assert mentions(text, "2018-03-02")["per:khaled_meshaal"] == [("خالد مشعل", 21), ("مشعل", 58)]

@@ -167,7 +167,7 @@ class Linker:
         mentions = [self._mention(view, m.start, m.end, m.form.entity_id, m.form.kind) for m in resolved]
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and not self._modified_alias(doc.text, m)
                     and not self._other_institution(view, m) and not self._someone_elses_patronymic(view, m)
-                    and not _in_idiom(doc.text, m)
+                    and not _in_idiom(doc.text, m) and doc.text[m.start:m.end] not in _words_as_written()
                     and not (self._given_name_after_title(view, m)
                              and not any(a <= m.start and m.end <= b for a, b in places))]
         registry_spans = [(m.vstart, m.vend) for m in mentions]
@@ -1601,6 +1601,12 @@ def _month_in_date(text: str, start: int, end: int, key: str) -> bool:
     before = text[max(0, start - 8):start]
     return bool(_DAY_BEFORE.search(before) or before.rstrip().endswith("/")
                 or _YEAR_OR_PAIR_AFTER.match(text, end))
+
+
+@lru_cache(maxsize=1)
+def _words_as_written() -> frozenset[str]:
+    """Surfaces that fold to a name's form but are ordinary words as written ("اليمنى", the right one)."""
+    return frozenset(variant_rules().get("words_as_written", {}).get("words", []))
 
 
 @lru_cache(maxsize=1)
