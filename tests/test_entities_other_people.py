@@ -110,3 +110,20 @@ def test_a_surname_that_is_a_common_word_is_the_person_only_after_the_full_name(
     assert mentions("وحمل الرياضيون مشعل الألعاب الأولمبية.") == {}
     text = "وقال القيادي في حماس خالد مشعل إن الحركة لن تتنازل. وأضاف مشعل أن المفاوضات متوقفة."
     assert mentions(text, "2018-03-02")["per:khaled_meshaal"] == [("خالد مشعل", 21), ("مشعل", 58)]
+
+
+def test_a_national_bodys_generic_name_belongs_to_the_country_the_story_is_about() -> None:
+    text = ("قال الأمين العام لحزب الله حسن نصرالله إن الجيش اللبناني قادر. وأضاف أن لبنان لن يقبل "
+            "الضغوط الأمريكية. وقال إن مجلس النواب سيناقش الموازنة.")
+    assert "org:us_house" not in mentions(text, "2018-02-25")
+    text = "وقال ترامب إن مجلس النواب سيصوت على الموازنة، وهاجم الديمقراطيين في الولايات المتحدة."
+    assert mentions(text, "2018-02-25")["org:us_house"] == [("مجلس النواب", 14)]
+    # a party's bare name is America's only in a story about America
+    assert "org:us_republican_party" not in mentions(
+        "قالت مصادر سياسية في تونس إن الحزب الجمهوري انسحب من الحكومة.", "2018-05-19")
+    found = mentions("وصوت أعضاء الحزب الجمهوري في الكونغرس الأمريكي لصالح القانون.", "2018-05-19")
+    assert found["org:us_republican_party"] == [("الحزب الجمهوري", 11)]
+    # in a story about Russia, a sentence that names someone American keeps the American body
+    text = ("قال بوتين إن روسيا لم تتدخل. وأضاف الكرملين أن موسكو مستعدة للحوار مع الولايات المتحدة. "
+            "ونفى بوتين أي صلة بحملة هيلاري كلينتون، مرشحة الحزب الديمقراطي.")
+    assert mentions(text, "2018-07-16")["org:us_democratic_party"] == [("الحزب الديمقراطي", 134)]

@@ -720,7 +720,7 @@ class Linker:
                     chosen = named.pop()
             if chosen is None:  # "الحرب", "القمة", "المادة 5": the one entity of that kind the story is about
                 chosen = self._generic_by_context(
-                    [eid for eid, role in holders.items() if role == {}], mentions, published)
+                    [eid for eid, role in holders.items() if role == {}], mentions, published, view.text, gs)
             if chosen is not None:
                 out.append(self._mention(view, gs, end, chosen, "generic"))
         return out
@@ -807,7 +807,7 @@ class Linker:
         return index.get(country, [])
 
     def _generic_by_context(self, candidates: list[str], mentions: list[Mention],
-                            published: str | None) -> str | None:
+                            published: str | None, text: str = "", at: int = -1) -> str | None:
         """Among entities sharing a generic form, the single one that is current at the
         publication date and whose related entities (place, organiser, parties, country) the
         document names; None when none or several fit."""
@@ -821,8 +821,34 @@ class Linker:
                 continue
             if not _current(entry, published):
                 continue
+            country = entry.get("country")
+            if related == {country} and country not in self._main_countries(mentions) \
+                    and not self._country_in_sentence(country, mentions, text, at):
+                continue  # "مجلس النواب" in a story about Lebanon that names America once is Lebanon's
             fits.append(eid)
         return fits[0] if len(fits) == 1 else None
+
+    def _country_of(self, m: Mention) -> str | None:
+        """The country a mention stands for or belongs to (a registry person's or body's country)."""
+        if m.entity_id.startswith("gpe:"):
+            return m.entity_id
+        return self.registry.entries.get(m.entity_id, {}).get("country")
+
+    def _main_countries(self, mentions: list[Mention]) -> set[str]:
+        """The countries a document is most about: those named most often, a registry person's or
+        body's mention counting for its country."""
+        tally = Counter(c for c in map(self._country_of, mentions) if c)
+        top = max(tally.values(), default=0)
+        return {c for c, n in tally.items() if n == top}
+
+    def _country_in_sentence(self, country: str | None, mentions: list[Mention], text: str, at: int) -> bool:
+        """"هيلاري كلينتون، مرشحة الحزب الديمقراطي" in a story about Russia: the country, or someone
+        or something of it, is named in the same sentence as the generic name at ``at``."""
+        if at < 0:
+            return False
+        lo = max(text.rfind(ch, 0, at) for ch in ".؟!\n") + 1
+        hi = min((i for i in (text.find(ch, at) for ch in ".؟!\n") if i >= 0), default=len(text))
+        return any(lo <= m.vstart < hi and self._country_of(m) == country for m in mentions)
 
     def _surname(self, folded_name: str, min_letters: int | None = None) -> str | None:
         """The last word of a multi-word name when it can stand alone for the person; a monarch's
