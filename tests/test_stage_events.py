@@ -216,3 +216,25 @@ def test_a_second_reported_clause_after_a_comma_has_its_own_targets():
     evs = _events("وقالت فرنسا إنها لن ترسل جنودا إلى أوكرانيا، وإنها تفضل التفاوض مع روسيا بشأن الناتو.")
     assert [(e["actor"], e["action"], e["target"]) for e in evs if e["action"] == "aid"] == [
         ("gpe:fr", "aid", "gpe:ua")]
+
+
+def test_a_nationality_before_any_name_is_the_subjects_or_ends_the_next_persons_title():
+    # the nationality ends a title the registry lacks: the person after it is the subject
+    evs = _events("والتقى نائب وزير الخارجية الروسي سامي النجار نظيره في بروكسل.")
+    assert [(e["actor"], e["action"]) for e in evs] == [("per:sami", "meet")]
+    # "رجل الدين الشيعي البريطاني، سامي النجار": a comma and two words may stand between
+    evs = _events("دعا رجل الدين البريطاني، سامي النجار، الخميس، إلى عقد اجتماع طارئ.")
+    assert [e["actor"] for e in evs] == ["per:sami"]
+    # with no person after it, the nationality is the subject's own; the place after it the object
+    evs = _events("وزار الوفد الروسي كييف أمس.")
+    assert [(e["actor"], e["target"]) for e in evs] == [("gpe:ru", "loc:kyiv")]
+
+
+def test_a_reporting_verbs_event_and_its_quotes_statement_are_one_event():
+    from rasid.pipeline import default_pipeline, make_document
+
+    doc = make_document("وصرح نائب وزير العدل الأمريكي رود روزينشتاين للصحافيين أن الضباط متهمون بالتآمر على الانتخابات.",
+                        published="2018-07-13")
+    default_pipeline().run_doc(doc)
+    assert [(e.attrs["actor"], e.attrs["action"], e.attrs["target"]) for e in doc.spans("events")] == [
+        ("x:per:رود_روزينشتاين", "statement", None)]

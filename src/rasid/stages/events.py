@@ -222,6 +222,22 @@ class EventFinder:
             speaker = self.speaker_of(t0, sent)
             return ([speaker] if speaker is not None else []), t1
         after = [m for m in self.in_range(t1, sent[1], _ACTOR_TYPES) if self.subject(m)]
+        first_nisba = next((m for m in self.nisba if t1 <= m.start < sent[1]), None)
+        if first_nisba is not None and not self.noun(trig) and not self.relative(trig) \
+                and (not after or first_nisba.start < after[0].start) \
+                and self.n_words(t1, first_nisba.start) <= 3 and not self.crosses(t1, first_nisba.start):
+            # a nationality before any name: "وصرح نائب وزير العدل الأمريكي رود روزينشتاين" ends the
+            # title of the person named right after it, who is the subject; "وزار الوفد الأمريكي بكين"
+            # is the subject's own (the place after it is the object)
+            person = next((m for m in after if m.start >= first_nisba.end), None)
+            if person is not None and person.attrs.get("type") == "PER" \
+                    and self.n_words(first_nisba.end, person.start) <= 2 \
+                    and not any(ch in ".؛:" for ch in self.text[first_nisba.end:person.start]):
+                # "الرئيس العراقي الراحل صدام حسين", "رجل الدين الشيعي العراقي، مقتدى الصدر"
+                group = [person]  # a comma after the name closes the apposition: what follows is the object
+            else:
+                group = self.chain([m for m in self.nisba if m.start >= first_nisba.start])
+            return group, group[-1].end
         if self.noun(trig):  # "انضمام أوكرانيا": a verbal noun's doer is the genitive right after it
             after = [m for m in after[:1] if self.n_words(t1, m.start) == 0]
         elif trig.first > 0 and self.ws[trig.first - 1].key in _PREPOSITIONS_BEFORE_NOUN:
@@ -470,11 +486,19 @@ def statement_events(doc: Document, finder: EventFinder) -> list[Span]:
     return out
 
 
+def _event_key(e: Span) -> tuple:
+    trigger = e.attrs.get("trigger") or {}
+    return e.attrs.get("actor"), e.attrs.get("action"), e.attrs.get("target"), trigger.get("start")
+
+
 def build():
     lexicon = load_lexicon()
 
     def events_stage(doc: Document) -> None:
         finder = EventFinder(doc, lexicon)
-        doc.add("events", finder.run() + statement_events(doc, finder))
+        statements = statement_events(doc, finder)
+        # a reporting verb's own event and its quote's statement are one event
+        said = {_event_key(e) for e in statements}
+        doc.add("events", [e for e in finder.run() if _event_key(e) not in said] + statements)
 
     return events_stage
