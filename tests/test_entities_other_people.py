@@ -127,3 +127,18 @@ def test_a_national_bodys_generic_name_belongs_to_the_country_the_story_is_about
     text = ("قال بوتين إن روسيا لم تتدخل. وأضاف الكرملين أن موسكو مستعدة للحوار مع الولايات المتحدة. "
             "ونفى بوتين أي صلة بحملة هيلاري كلينتون، مرشحة الحزب الديمقراطي.")
     assert mentions(text, "2018-07-16")["org:us_democratic_party"] == [("الحزب الديمقراطي", 134)]
+
+
+def test_a_name_set_off_after_a_genitive_title_is_the_head_nouns() -> None:
+    text = "وقال كبير المستشارين المرافقين لوزير الخارجية الأميركي، براين هوك، في مؤتمر صحفي إن العقوبات ستستمر."
+    found = mentions(text, "2018-08-01")
+    assert found["per:mike_pompeo"] == [("وزير الخارجية الأميركي", 32)]
+    assert found["x:per:براين_هوك"] == [("براين هوك", 56)]
+    # a title that is the subject takes the name in apposition, whoever held the office
+    found = mentions("وقال وزير الخارجية الأميركي، براين هوك، إن العقوبات ستستمر.", "2018-08-01")
+    assert found["x:per:براين_هوك"] == [("وزير الخارجية الأميركي", 5), ("براين هوك", 29)]
+
+
+def test_a_tagged_name_ends_before_a_complementiser() -> None:
+    text = 'وقال مايكل كوفمان إن المنافسة حتمية. وأضاف كوفمان بأن "أيديولوجيتهم الشمولية جعلت تلك المنافسة حتمية".'
+    assert mentions(text) == {"x:per:مايكل_كوفمان": [("مايكل كوفمان", 5), ("كوفمان", 43)]}

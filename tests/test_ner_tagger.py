@@ -166,3 +166,15 @@ def test_the_gazetteer_takes_the_registry_names_with_their_classes(tmp_path) -> 
     assert entries["بلاد التجربه"] == {"CTRY"} and entries["مدينه التجربه"] == {"LOC"}
     assert entries["زيد التجريبي"] == {"PER"} and "قمه التجربه" not in entries
     assert "هزت" not in without and "blue body" not in entries  # Latin names are not Arabic keys
+
+
+def test_a_tagged_span_neither_starts_nor_ends_on_punctuation() -> None:
+    from rasid.ner import load_tagger
+
+    tagger = load_tagger()
+    # the second stage reads the name's first full occurrence and labels the full stop after the
+    # second one inside the name
+    for text in ("وتنخفض درجات الحرارة في الشمال، بحسب مركز الأرصاد الجوية الفرنسي.\nويتوقع أن ترتفع "
+                 "الحرارة إلى 37 درجة في باريس، بحسب مركز الأرصاد الجوية.\nوألغت الشركة الرحلات.",):
+        for start, end, _ in tagger.tag_spans(text):
+            assert text[start].isalnum() and text[end - 1].isalnum(), text[start:end]

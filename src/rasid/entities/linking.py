@@ -518,6 +518,11 @@ class Linker:
                 continue
             if title.kind == "generic" and fold(_previous_word(view.text, title.vstart)) in self.owned_by:
                 continue  # "المتحدث باسم الرئيس يون يونغ تشان": the name is the spokesman's
+            if view.text[title.vstart - 1:title.vstart] in ("ل", "ب") and name.entity_id.startswith("x:") \
+                    and "," in view.text[title.vend:name.vstart]:
+                # "كبير المستشارين المرافقين لوزير الخارجية الأميركي، براين هوك": after a title that is a
+                # genitive, a name set off by a comma is the head noun's (the adviser), not the minister
+                continue
             surface = " ".join(view.text[title.vstart:title.vend].split())
             if any(t in surface and not surface.startswith(t) for t in self.role_titles.get(name.entity_id, [])):
                 continue  # "نائب الرئيس الأمريكي دونالد ترامب": the name is the president's, inside the title
@@ -1258,6 +1263,8 @@ class Linker:
                 if whole < start and fold(doc.text[whole:end]) in persons:
                     start = whole
             start = _past_leading_particles(doc.text, start, end)
+            if etype == "PER":  # "سي آي أي" ends on a letter name, not on "أي" (any)
+                end = _before_trailing_particles(doc.text, start, end)
             if etype is not None:
                 end = self._before_addressee(doc.text, start, end, eulogy_only=etype != "PER")
             if etype == "PER":
@@ -1688,6 +1695,17 @@ def _past_leading_particles(text: str, start: int, end: int) -> int:
         start = m.end()
         while start < end and text[start].isspace():
             start += 1
+
+
+def _before_trailing_particles(text: str, start: int, end: int) -> int:
+    """Where a tagged name really ends when the tagger took a particle after it ("كوفمان بأن"):
+    before each trailing word that is one of ``_not_name_openers``."""
+    openers = _not_name_openers()
+    while True:
+        words = list(WORD.finditer(text, start, end))
+        if len(words) < 2 or words[-1].end() != end or words[-1].group() not in openers:
+            return end
+        end = words[-2].end()
 
 
 @lru_cache(maxsize=1)

@@ -117,6 +117,13 @@ class NerTagger:
         for (lo, hi), labels in zip(ranges, all_labels, strict=True):
             chunk = offsets[lo:hi]
             for a, b, kind in bio_spans(labels):
+                # a name neither starts nor ends on a punctuation token the model labelled inside it
+                while b > a and not any(ch.isalnum() for ch in text[chunk[b - 1][0]:chunk[b - 1][1]]):
+                    b -= 1
+                while a < b and not any(ch.isalnum() for ch in text[chunk[a][0]:chunk[a][1]]):
+                    a += 1
+                if a == b:
+                    continue
                 start, end = chunk[a][0], chunk[b - 1][1]
                 surface = text[start:chunk[a][1]]
                 cut = name_start(surface, fold(surface), self.known, self.extractor.clusters)
