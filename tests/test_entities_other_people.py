@@ -142,3 +142,13 @@ def test_a_name_set_off_after_a_genitive_title_is_the_head_nouns() -> None:
 def test_a_tagged_name_ends_before_a_complementiser() -> None:
     text = 'وقال مايكل كوفمان إن المنافسة حتمية. وأضاف كوفمان بأن "أيديولوجيتهم الشمولية جعلت تلك المنافسة حتمية".'
     assert mentions(text) == {"x:per:مايكل_كوفمان": [("مايكل كوفمان", 5), ("كوفمان", 43)]}
+
+
+def test_a_surname_with_an_ending_or_a_family_name_after_it_is_someone_else() -> None:
+    text = "وقال ترامب إن الاتفاق سيئ. وردت دمشق بأن التهديدات الترامبية لن تخيف أحدا."
+    assert [s for s, _ in mentions(text, "2018-04-13")["per:donald_trump"]] == ["ترامب"]
+    text = "وقال بوتين إن القمة ناجحة. وجاء توجيه الاتهام لبوتينا بعد القمة بيومين."
+    assert [s for s, _ in mentions(text, "2018-07-19")["per:vladimir_putin"]] == ["بوتين"]
+    text = "وقالت نيكي هيلي إن بلادها سترد. وفي حسابها على تويتر، قالت هيلي السعدني إن الصورة قديمة."
+    found = mentions(text, "2018-09-06")
+    assert [s for s, _ in found["per:nikki_haley"]] == ["نيكي هيلي"]

@@ -95,6 +95,8 @@ class Mention:
 
 QUOTE_MARKS = "\"'«“‘„"  # marks that open a quotation
 LAM_LAM = "لل"  # ل + the article, written as one لل ("للجيش")
+#: endings that make a name another word: a nisba adjective ("ترامبية"), a feminine form ("بوتينا")
+DERIVING_ENDINGS = frozenset({"ي", "يه", "يا", "ا", "ه", "يين", "يون", "يان"})
 CONJUNCTIONS = frozenset("وف")  # proclitics that join a word on without governing it
 TA_MARBUTA_FOLDED = fold("ة")  # the feminine ending once folded (ه)
 FAMILY_PARTICLE = fold("آل")  # "آل ثاني", "آل سعود": a family name that may stand for its bearer
@@ -1007,12 +1009,25 @@ class Linker:
                     if ids and not any(fuzz.ratio(rest, s) >= self.min_ratio - 10 for s in surnames
                                        if surnames[s] & ids):
                         ids = None
+                    if ids and any(rest.startswith(s) and rest[len(s):] in DERIVING_ENDINGS
+                                   for s in surnames if len(s) >= self.min_letters):
+                        ids = None  # "الترامبية" (Trumpian), "لبوتينا" (Butina): the name and an ending
+                if ids and self._family_name_after(view.text, we):
+                    ids = None  # "قالت هيلي السعدني": a given name here, another person's
                 if ids and len(ids) == 1 and free(ws + offset, we) \
                         and not self._after_another_given_name(view, ws, next(iter(ids))):
                     out.append(self._mention(view, ws + offset, we, next(iter(ids)), "surname"))
                     taken.append((ws + offset, we))
                     break
         return out
+
+    def _family_name_after(self, text: str, end: int) -> bool:
+        """Whether the word after ``end`` is a family name with the article ("السعدني"): a name word
+        of the tagger's gazetteer or a nisba-like word in ي, but no country's adjective ("الفرنسي")."""
+        word = _next_word(text, end)
+        if not word.startswith("ال") or not text[end:end + 1].isspace() or self._is_nisba(word):
+            return False
+        return "PER" in self._name_classes(word) or (word.endswith("ي") and len(word) > 4)
 
     def _after_another_given_name(self, view: View, ws: int, eid: str) -> bool:
         """"الروسية ماريا بوتينا" is not Putin: a surname right after a given name (``_given_name``,
