@@ -152,3 +152,32 @@ def test_a_surname_with_an_ending_or_a_family_name_after_it_is_someone_else() ->
     text = "وقالت نيكي هيلي إن بلادها سترد. وفي حسابها على تويتر، قالت هيلي السعدني إن الصورة قديمة."
     found = mentions(text, "2018-09-06")
     assert [s for s, _ in found["per:nikki_haley"]] == ["نيكي هيلي"]
+
+
+def test_a_currency_before_a_country_adjective_and_a_vitamin_letter_are_no_names() -> None:
+    from rasid.entities import build_linker
+
+    # the tagger reads "الريال" as the club in some articles (its second stage sees the club named
+    # elsewhere); before a country's adjective the word is the currency
+    text = "وأدى التدهور المريع للريال الإيراني إلى موجة احتجاجات. وفاز الريال بثلاثة أهداف على خصمه."
+    linker = build_linker()
+    real = linker.tagger
+
+    class ClubReading:
+        def __getattr__(self, name: str):  # the real tagger's gazetteer, triggers, common words
+            return getattr(real, name)
+
+        def tag_spans(self, text: str) -> list[tuple[int, int, str]]:
+            return [(m.start(), m.end(), "ORG") for m in __import__("re").finditer(r"\w*ريال", text)]
+
+    linker.tagger = ClubReading()
+    sports = "وفاز الريال بثلاثة أهداف على خصمه، وقال مدرب الريال إن الفريق استحق الفوز."
+    try:
+        found = [sorted((t[m.start:m.end], m.entity_id) for m in linker.annotate(make_document(t))[0])
+                 for t in (text, sports, "وبلغ سعر الدولار 90,000 ريال في السوق. وتراجع الريال مجددا.")]
+    finally:
+        linker.tagger = real
+    # an article that uses the word as a currency anywhere (a country's adjective after it, a number
+    # before it) names no club with it; a sports story does
+    assert found == [[("الإيراني", "gpe:ir")], [("الريال", "x:org:الريال"), ("الريال", "x:org:الريال")], []]
+    assert mentions('أظهرت دراسة أن فيتامين "دي" لا يحسن صحة العظام.') == {}

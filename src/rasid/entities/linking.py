@@ -1021,6 +1021,22 @@ class Linker:
                     break
         return out
 
+    def _currencies_in_use(self, text: str) -> frozenset[str]:
+        """The currency names (``data/amounts/currencies.json``, folded, no article) that this article
+        uses as currencies somewhere: after a number ("90,000 ريال") or before a country's adjective
+        ("للريال الإيراني"); such a word is no name anywhere in the article."""
+        names = _currency_names()
+        out = set()
+        for m in WORD.finditer(text):
+            word = fold(m.group())
+            key = next((r.removeprefix(ARTICLE) for _, r in self._strip_clitics(word)
+                        if r.removeprefix(ARTICLE) in names), None)
+            if key is None or key in out:
+                continue
+            if re.search(r"\d\s*$", text[max(0, m.start() - 4):m.start()]) or self._is_nisba(fold(_next_word(text, m.end()))):
+                out.add(key)
+        return frozenset(out)
+
     def _family_name_after(self, text: str, end: int) -> bool:
         """Whether the word after ``end`` is a family name with the article ("السعدني"): a name word
         of the tagger's gazetteer or a nisba-like word in ي, but no country's adjective ("الفرنسي")."""
@@ -1266,6 +1282,7 @@ class Linker:
         nisba_at = {m.start: m for m in mentions if m.kind == "nisba"}
         registry_person_at = {m.start: m.entity_id for m in mentions
                               if m.etype == "PER" and m.kind in NAME_KINDS and m.entity_id in self.registry.entries}
+        currencies = self._currencies_in_use(doc.text)
         registry_end_at = {m.end: (m.start, m.entity_id) for m in mentions
                            if m.etype == "PER" and m.entity_id in self.registry.entries}
         out: list[Mention] = []
@@ -1313,6 +1330,8 @@ class Linker:
                 start, key = self._past_a_clitic(start, key, known_keys, name_words)  # "ليوفنتوس", "للأهلي"
             if len(key.replace(" ", "")) < 2 or key in _not_names() or _month_in_date(doc.text, start, end, key):
                 continue
+            if key.removeprefix(ARTICLE) in currencies:
+                continue  # "للريال الإيراني", "90,000 ريال": the currency, not the football club
             eid = None
             ids = self.matcher.skeletons.get(skeleton(key)) if " " in key else None
             if etype == "LOC" and " " not in key:
@@ -1626,6 +1645,16 @@ def _one_type_per_name(mentions: list[Mention]) -> None:
             if rest and n > rest[0][1]:  # a tie ("#ريك_مشار" a place once, "ريك مشار" a person once) decides nothing
                 m.etype = top
                 m.entity_id = f"x:{m.etype.lower()}:{m.entity_id.split(':', 2)[2]}"
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> frozenset[str]:
+    """Folded currency names without the article (the amounts stage's ``data/amounts/currencies.json``)."""
+    import json
+    from importlib import resources
+
+    raw = json.loads(resources.files("rasid").joinpath("data/amounts/currencies.json").read_text("utf-8"))
+    return frozenset(fold(n).removeprefix(ARTICLE) for c in raw["currencies"] for n in c["names"])
 
 
 @lru_cache(maxsize=1)
