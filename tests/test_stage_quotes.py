@@ -108,6 +108,29 @@ def test_a_subject_no_entity_names_before_the_complementiser_is_no_part_of_what_
     assert rows == [("indirect", "org:cnn", "وذكرت", "المتحدث رفض التعليق على هذه الأنباء")]
 
 
+def test_a_subject_with_an_apposition_before_the_complementiser():
+    # the person set off by commas after an unknown title is the speaker, and no joint statement
+    # with the country named before the comma
+    names = {**PEOPLE, "إيران": ("gpe:ir", "GPE")}
+    rows = _rows(_doc("وقال مرشد الثورة في إيران، سامي النجار، إن الضربة جريمة واضحة ضد البلاد.", names))
+    assert rows == [("indirect", "per:sami", "وقال", "الضربة جريمة واضحة ضد البلاد")]
+    # no person in the subject: no speaker, and not the city of its seat either
+    rows = _rows(_doc("وقال المرصد المحلي لحقوق الإنسان، ومقره لندن، إن القوات تقدمت في الريف الشرقي.",
+                      {"لندن": ("gpe:gb", "GPE")}))
+    assert rows == [("indirect", None, "وقال", "القوات تقدمت في الريف الشرقي")]
+
+
+def test_a_named_subject_that_is_no_entity_carries_no_earlier_speaker():
+    names = {**PEOPLE, "روسيا": ("gpe:ru", "GPE"), "إيران": ("gpe:ir", "GPE")}
+    text = ("ونفت روسيا مرارا تدخلها في الانتخابات الأخيرة. نقلت وسائل إعلام محلية الأحد، عن مصادر لم "
+            "تسمها، أن الرئيس قلق من تبعات القضية على حملته.")
+    rows = _rows(_doc(text, names))
+    assert rows[-1] == ("indirect", None, "نقلت", "الرئيس قلق من تبعات القضية على حملته")
+    # a verb that takes its object first: the name after it is described, not the speaker
+    rows = _rows(_doc("إيران تصف سامي النجار بأنه كذاب سيئ السمعة في كل المحافل.", names))
+    assert [(r[1], r[3]) for r in rows] == [("gpe:ir", "كذاب سيئ السمعة في كل المحافل")]
+
+
 def test_after_a_verb_of_relaying_the_one_named_after_an_is_the_speaker():
     rows = _rows(_doc("ونقلت الوكالة عن الناطق باسم الوزارة سامي النجار قوله إن المحادثات ستستأنف الأسبوع المقبل.",
                       PEOPLE))

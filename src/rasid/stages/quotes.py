@@ -37,6 +37,9 @@ _CUE_AFTER_WORDS = 4  # "من المتوقع أن يخبر": a cue may follow a 
 _DATELINE_CHARS = 60  # a dateline's place and agency fit in this many characters
 # the dash that closes a dateline: "لاهاي (أ ف ب) – ", "دبي، الإمارات العربية المتحدة (CNN)— ", "(CNN) -- "
 _DATELINE_DASH = re.compile(r"(?:\)\s*|\s)[-–—]{1,2}\s")
+#: a word after a cue that begins so is a prepositional phrase, not the subject ("للصحفيين", "بالقول")
+_NOT_SUBJECT_PREFIXES = ("لل", "بال", "كال", "وفي", "وفق")
+_UNNAMED_SUBJECT_WORDS = 12  # a subject with its title, apposition and time before the complementiser
 _SAYING_NOUNS = frozenset({"قوله", "قولها", "قولهم", "قولهما"})  # "نقل … عن فلان قوله"
 _SUBJECT_WINDOW = 5  # words at a sentence's start where its subject stands (after a verb or و)
 _RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
@@ -198,6 +201,7 @@ class QuoteFinder:
         self.sentences = sorted((s.start, s.end) for s in doc.spans("sentences"))
         self.new_entities: list[Span] = []
         self.appositions: set[int] = set()  # starts of speakers named in apposition to a title
+        self.named_subjects: set[int] = set()  # cues whose subject the text names without an entity
         self.anon_seen: list[tuple[int, str, str]] = []  # (offset, head noun, id), in any order
         self.definites: list[tuple[int, str, str]] = []  # definite references, resolved again at the end
 
@@ -392,6 +396,8 @@ class QuoteFinder:
         closed-class word that may follow a verb whose subject is dropped (a preposition, time word,
         adverb, complementiser), nor a preposition glued to the article (للصحفيين), nor across
         punctuation."""
+        if wi in self.named_subjects:
+            return True
         if wi + 1 >= len(self.words):
             return False
         nxt = self.words[wi + 1]
@@ -404,7 +410,7 @@ class QuoteFinder:
             return False
         if key in self.cues.complementisers or key in self.cues.dropped_subject_next:
             return False
-        return not key.startswith(("لل", "بال", "كال", "وفي", "وفق"))
+        return not key.startswith(_NOT_SUBJECT_PREFIXES)
 
     def organisation_after(self, wi: int, limit: int) -> Span | None:
         """"ودعا مجلس النقابات المهنية الأردنية …", "حذرت المنظمة الأوروبية للسلامة الجوية …": an
@@ -710,19 +716,32 @@ class QuoteFinder:
         same = [m.end for m in near if m.start >= found.start and actor_id(m, self.table) == actor_id(found, self.table)]
         return found, max(same, default=found.end)
 
-    def _unnamed_subject_end(self, wi: int, limit: int) -> int:
-        """"أعلن القضاء الأمريكي الجمعة أنه …": after a cue with no speaker named, a few words with no
-        punctuation or other cue, then a complementiser (أن، إنه …), are a subject the text names
-        without an entity and when it spoke; what was said starts after the complementiser."""
+    def _unnamed_subject(self, wi: int, limit: int) -> tuple[int, Span | None]:
+        """"أعلن القضاء الأمريكي الجمعة أنه …", "وقال مرشد الثورة في إيران، آية الله علي خامنئي، إن …":
+        after a cue with no speaker found right after it, the words up to a complementiser (أن، إنه …;
+        commas allowed, no other punctuation or cue) are the subject and when it spoke; what was said
+        starts after the complementiser, and the subject's speaker is the person named in it (not
+        after a preposition), else the first actor, else none.  Returns (where the subject ends, the
+        speaker); (the cue's end, None) when no complementiser follows."""
         end = self.words[wi].end
-        for j in self.words_in(end, limit)[:self.cues.window]:
+        for j in self.words_in(end, limit)[:_UNNAMED_SUBJECT_WORDS]:
             w = self.words[j]
-            if self._punct_between(end, w.start) or self.is_cue(j):
+            if any(ch in ".:؛;؟?!" or ch in _ANY_MARK for ch in self.text[end:w.start]) or self.is_cue(j):
                 break
             if self._is_that(w.key) and not self._inside_mention(w.start, w.end):
-                return w.start if j > wi + 1 else self.words[wi].end
+                if j == wi + 1:
+                    break
+                start = self.words[wi].end
+                free = [m for m in self.mentions_in(start, w.start) if not governed_by_preposition(self.text, m)]
+                # a person, not a genitive ("أسرة سامي النجار"); else a name opening the subject
+                people = [m for m in free if m.attrs.get("type") == "PER" and not self._genitive(start, m)]
+                first = [m for m in free if not self.words_in(start, m.start) and m.attrs.get("_form") != "nisba"]
+                found = (people or first or [None])[0]
+                if found is not None and self._punct_between(start, found.start):
+                    self.appositions.add(found.start)  # the comma set the name off: no joint statement
+                return w.start, found
             end = w.end
-        return self.words[wi].end
+        return self.words[wi].end, None
 
     def content_start_after(self, pos: int, limit: int) -> int:
         """Skip a complementiser and spaces after position pos."""
@@ -916,14 +935,24 @@ class QuoteFinder:
                 else:
                     c0, c1 = self.content_start_after(phrase_end, sent_end), sent_end
             else:
+                subject_end, named = self._unnamed_subject(j, sent_end) if phrase_end == w.end else (phrase_end, None)
+                if self.cues.verbs.get(w.key) in self.cues.object_first:
+                    named = None  # "إيران تصف نتنياهو بأنه …": the name after the verb is its object
+                if speaker is None:
+                    speaker = named
+                nxt = self.words[j + 1].key if j + 1 < len(self.words) else ""
+                if speaker is None and subject_end > w.end and not self._definite(j + 1) \
+                        and nxt not in self.cues.dropped_subject_next and not nxt.startswith(_NOT_SUBJECT_PREFIXES):
+                    # "نقلت وسائل إعلام أمريكية، عن مصادر، أن": an indefinite subject is no one named
+                    # before; a definite one ("ويذكر التقرير أن") may be, and takes the earlier speaker
+                    self.named_subjects.add(j)
                 if speaker is None:
                     speaker = self.speaker_before_cue(j, sent_start)
                     if speaker is None and not self._opens_clause(j, sent_start):
                         continue
                 if speaker is None:
                     speaker = self.first_verbs_subject(j, sent_start)
-                if phrase_end == w.end:
-                    phrase_end = self._unnamed_subject_end(j, sent_end)
+                phrase_end = subject_end
                 if self.is_weak(j) and not self._complement_follows(phrase_end, sent_end):
                     continue
                 c0 = self.content_start_after(self.past_apposition(phrase_end, sent_end), sent_end)
