@@ -238,3 +238,15 @@ def test_a_reporting_verbs_event_and_its_quotes_statement_are_one_event():
     default_pipeline().run_doc(doc)
     assert [(e.attrs["actor"], e.attrs["action"], e.attrs["target"]) for e in doc.spans("events")] == [
         ("x:per:رود_روزينشتاين", "statement", None)]
+
+
+def test_a_title_and_the_name_set_off_by_commas_are_one_actor_and_the_comma_after_closes_it():
+    from rasid.pipeline import default_pipeline, make_document
+
+    doc = make_document("اتهمت وزيرة الدفاع الفرنسية، فلورنس بارلي، روسيا بمحاولة اعتراض الاتصالات العسكرية.",
+                        published="2018-09-07")
+    default_pipeline().run_doc(doc)
+    assert [(e.attrs["actor"], e.attrs["target"]) for e in doc.spans("events")] == [("per:florence_parly", "gpe:ru")]
+    # "، و" joins coordinated actors like a comma or و alone
+    evs = _events("أرسلت فرنسا، والمملكة المتحدة، وأوكرانيا رسالة إلى روسيا.")
+    assert sorted({e["actor"] for e in evs}) == ["gpe:fr", "gpe:gb", "gpe:ua"]

@@ -151,9 +151,14 @@ class EventFinder:
         if not mentions:
             return []
         out = [mentions[0]]
+        apposition = False
         for m in mentions[1:]:
             between = self.text[out[-1].end:m.start].strip()
-            if between in ("و", "،", ",") or (between == "" and m.attrs["id"] == out[-1].attrs["id"]):
+            if between in ("،", ",") and m.attrs["id"] == out[-1].attrs["id"]:
+                out[-1], apposition = m, True  # "وزيرة الدفاع الفرنسية، فلورنس بارلي،": one actor
+            elif between in ("،", ",") and apposition:
+                break  # the comma closing the apposition: what follows is the object ("، روسيا")
+            elif between in ("و", "،", ",", "، و", ", و") or (between == "" and m.attrs["id"] == out[-1].attrs["id"]):
                 out.append(m)
             elif between == "" and out[-1].attrs.get("_form") in ("title", "generic"):
                 out[-1] = m  # "وزير الدفاع بيت هيغسيث": a title and the name in apposition are one actor
