@@ -159,3 +159,16 @@ def test_a_shift_word_after_a_hijri_month_counts_hijri_months() -> None:
     assert dates("يبدأ شوال القادم بعد أيام.", "2015-07-22")[0][:2] == ("شوال القادم", "2016-07")
     assert dates("في شوال الماضي.", "2015-07-22")[0][:2] == ("شوال الماضي", "2014-08")
     assert dates("في 7 شوال الجاري.", "2015-07-22")[0][:2] == ("7 شوال الجاري", "2015-07-23")
+
+
+def test_a_future_phrase_behind_a_joining_waw_and_the_day_before_yesterday_with_the_article() -> None:
+    # published on a Saturday: "وستكون مباراة الأحد" is the Sunday to come
+    assert dates("وستكون مباراة الأحد الأخيرة للاعب مع الفريق.", "2018-05-05") == [("الأحد", "2018-05-06", True)]
+    assert dates("أبطل المجلس الدستوري الأول من أمس تسع مواد من القانون.", "2018-05-16") == [
+        ("الأول من أمس", "2018-05-14", True)]
+    # a relative clause has its own tense: the future before it does not reach into it
+    assert dates("وسيكون هدف المدرب إعادة بناء الفريق، الذي خسر في نوفمبر مباراة فاصلة.", "2018-05-26") == [
+        ("نوفمبر", "2017-11", False)]
+    # after a relative clause in the imperfect the date may be the main verb's: the scan goes on
+    assert dates("تبدأ القمة التي تستمر يومين يوم الثلاثاء في العاصمة.", "2023-07-08") == [
+        ("يوم الثلاثاء", "2023-07-11", True)]

@@ -402,11 +402,18 @@ class Matcher:
             t = self.w[k]
             if t in CLAUSE_END:
                 break
+            if t in lex.clause_openers and k + 1 < len(self.w) and self.w[k + 1][:1] not in ("ي", "ت"):
+                # "الذي خسر في نوفمبر": a relative clause with a perfect verb has its own (past) tense;
+                # after "الذي يستمر يومين" the date may be the main clause's ("يبدأ … يوم الثلاثاء")
+                break
             for length in (3, 2, 1):
                 if k - length + 1 < 0:
                     continue
                 key = tuple(self.w[k - length + 1:k + 1])
                 if key in lex.future_phrases:
+                    return "future"
+                # "وستكون مباراة الأحد": a joining و/ف before the phrase's first word
+                if key[0][:1] in ("و", "ف") and (key[0][1:], *key[1:]) in lex.future_phrases:
                     return "future"
             if t in lex.future_verbs:
                 return "future"

@@ -68,6 +68,7 @@ class DateLexicon:
     same_year: dict[Phrase, bool]
     future_verbs: frozenset[str]
     past_verbs: frozenset[str]
+    clause_openers: frozenset[str] = frozenset()  # relative pronouns: a tense cue before them is another clause's
 
 
 def _f(words: list[str]) -> frozenset[str]:
@@ -124,4 +125,5 @@ def lexicon() -> DateLexicon:
         same_year=_set(rel.get("same_year", [])),
         future_verbs=frozenset(future_verbs),
         past_verbs=frozenset(past_verbs),
+        clause_openers=_f(tense.get("clause_openers", [])),
     )
