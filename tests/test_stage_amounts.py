@@ -137,3 +137,17 @@ def test_others_count_what_the_amount_before_them_counted():
     # not money, and not across a sentence
     assert found("خصصت 5 ملايين دولار و3 أخرى للإعمار.")[1] == ("3", 3, None)
     assert found("قتل 12 شخصا. وأصيب 30 آخرون.")[1] == ("30", 30, None)
+
+
+def test_an_arabic_comma_groups_thousands_only_before_exactly_three_digits():
+    from rasid.pipeline import default_pipeline, make_document
+
+    def found(text: str) -> list[tuple[str, object]]:
+        doc = make_document(text)
+        default_pipeline().run_doc(doc)
+        return [(text[a.start:a.end], a.attrs["value"]) for a in doc.spans("amounts")]
+
+    assert found("أما العودة فوق مستوى 11،750 نقطة فسيفتح المجال للصعود.") == [("11،750 نقطة", 11750)]
+    # a list, or a sentence's comma after a number, is no thousands mark
+    assert found("أصيب 3،4 أشخاص.") == [("3", 3), ("4 أشخاص", 4)]
+    assert found("وبلغ عدد المصابين 120، وتوفي 15 شخصا.") == [("120", 120), ("15 شخصا", 15)]

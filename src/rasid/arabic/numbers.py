@@ -42,9 +42,20 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalpha() and not ch.isdigit()
 
 
+def _arabic_comma_groups(s: str, i: int, j: int) -> bool:
+    """Whether the Arabic comma at ``j`` in the digit run that began at ``i`` groups thousands, as
+    Gulf market reports write them ("مستوى 11،750 نقطة"): one to three digits before it, exactly
+    three after it and no digit right after those; a list ("2،3") or a sentence's comma before a
+    number is none."""
+    head = s[i:j].split(",")[-1].split(".")[-1]
+    tail = s[j + 1:j + 4]
+    return 1 <= len(head) <= 3 and len(tail) == 3 and tail.isdigit() and not (
+        j + 4 < len(s) and s[j + 4].isdigit())
+
+
 def tokenise_view(view: View, text: str) -> list[Token]:
     """Tokens of a folded view in one linear pass; digit runs keep ``.``/``,`` separators
-    between digits, except an original Arabic comma (never a number separator)."""
+    between digits; an original Arabic comma only where it groups thousands (``_arabic_comma_groups``)."""
     s = view.text
     n = len(s)
     out: list[Token] = []
@@ -63,7 +74,8 @@ def tokenise_view(view: View, text: str) -> list[Token]:
                 c = s[j]
                 if "0" <= c <= "9":
                     j += 1
-                elif c in ".," and j + 1 < n and "0" <= s[j + 1] <= "9" and text[view.starts[j]] != "\u060c":
+                elif c in ".," and j + 1 < n and "0" <= s[j + 1] <= "9" and (
+                        text[view.starts[j]] != "\u060c" or _arabic_comma_groups(s, i, j)):
                     j += 2
                 else:
                     break
