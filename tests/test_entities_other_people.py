@@ -181,3 +181,14 @@ def test_a_currency_before_a_country_adjective_and_a_vitamin_letter_are_no_names
     # before it) names no club with it; a sports story does
     assert found == [[("الإيراني", "gpe:ir")], [("الريال", "x:org:الريال"), ("الريال", "x:org:الريال")], []]
     assert mentions('أظهرت دراسة أن فيتامين "دي" لا يحسن صحة العظام.') == {}
+
+
+def test_a_registry_surname_glued_to_a_letter_after_another_given_name_is_a_longer_name() -> None:
+    # "كاكار" is no ك + "أكار" (Hulusi Akar) after the given name "فايز" (also the word "winner")
+    text = "وقال فايز كاكار وزير صحة الولاية لوكالة الأنباء إن الوضع صعب."
+    assert "per:hulusi_akar" not in mentions(text, "2018-07-20")
+    # a conjunction or a preposition before the surname still joins it on, after any name
+    text = "وقال المتحدث إن بوتين ولافروف اجتمعا أمس."
+    assert mentions(text, "2018-07-20")["per:sergey_lavrov"] == [("لافروف", 23)]
+    assert "per:donald_trump" in mentions("وقال الرئيس روحاني لترامب: لا تلعب بالنار.", "2018-07-20")
+    assert "per:angela_merkel" in mentions("وقال مرزوق إن بلاده ترحب بأوباما وميركل.", "2018-07-20")

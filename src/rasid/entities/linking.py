@@ -1069,8 +1069,16 @@ class Linker:
         no name's last word ("بويو بوريسوف أردوغان") and no word the news mostly uses outside names."""
         if m.etype != "PER" or " " in view.text[m.vstart:m.vend]:
             return False
-        word = _previous_word(view.text, m.vstart)
-        before = m.vstart - len(word) - 1
+        # "فايز كاكار" is not ك + "اكار" (Akar): the whole word after another given name
+        ws = _word_start(view.text, m.vstart)
+        word = _previous_word(view.text, ws)
+        before = ws - len(word) - 1
+        if ws < m.vstart:
+            # only a glued ك ("like") is read off a name this way; و, ف, ب, ل join names every day
+            # ("روحاني لترامب", "وأوباما وميركل"); a given name that is also a word ("فايز") counts
+            return view.text[ws:m.vstart] == "ك" and bool(word) and self._given_name(word) \
+                and not any(a <= before < b for a, b in registry_spans) \
+                and not self._own_first_name(word, m.entity_id)
         if not word or any(a <= before < b for a, b in registry_spans):
             return False
         first = _previous_word(view.text, before)
