@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -172,9 +172,9 @@ class Linker:
                     and not _in_idiom(doc.text, m) and doc.text[m.start:m.end] not in _words_as_written()
                     and not (self._given_name_after_title(view, m)
                              and not any(a <= m.start and m.end <= b for a, b in places))]
-        registry_spans = [(m.vstart, m.vend) for m in mentions]
-        tagged_names = [(a, fold(doc.text[a:b]).split()) for a, b, label in spans if TAGGER_TYPES.get(label) == "PER"]
-        mentions = [m for m in mentions if not self._someone_elses_surname(view, m, registry_spans, tagged_names)]
+        in_registry = {p for m in mentions for p in range(m.vstart, m.vend)}  # view offsets a registry name covers
+        tagged_names = _TaggedNames.of(doc.text, spans)
+        mentions = [m for m in mentions if not self._someone_elses_surname(view, m, in_registry, tagged_names)]
         # an institution inside a person's title gives way to its adjective, unless that is already there
         in_titles = [m for m in mentions if self._institution_in_title(view, m)]
         if in_titles:
@@ -683,6 +683,7 @@ class Linker:
             by_span.setdefault((g.start, g.end), []).append(g)
         out: list[Mention] = []
         covered = [(m.vstart, m.vend) for m in mentions if m.kind in ("title", "variant", "alias")]
+        main_countries = self._main_countries(mentions) if by_span else set()
         for (gs, ge), hits in sorted(by_span.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
             # a name overlapping the generic form wins, unless the form contains it ("اجتماع في البيت الأبيض")
             if any(a < ge and gs < b and not (gs <= a and b <= ge) for a, b in covered) or any(a < ge and gs < b and (a, b) != (gs, ge)
@@ -727,7 +728,8 @@ class Linker:
                     chosen = named.pop()
             if chosen is None:  # "الحرب", "القمة", "المادة 5": the one entity of that kind the story is about
                 chosen = self._generic_by_context(
-                    [eid for eid, role in holders.items() if role == {}], mentions, published, view.text, gs)
+                    [eid for eid, role in holders.items() if role == {}], mentions, published,
+                    main_countries, view.text, gs)
             if chosen is not None:
                 out.append(self._mention(view, gs, end, chosen, "generic"))
         return out
@@ -813,11 +815,13 @@ class Linker:
             self._role_index = index
         return index.get(country, [])
 
-    def _generic_by_context(self, candidates: list[str], mentions: list[Mention],
-                            published: str | None, text: str = "", at: int = -1) -> str | None:
+    def _generic_by_context(self, candidates: list[str], mentions: list[Mention], published: str | None,
+                            main_countries: set[str], text: str, at: int) -> str | None:
         """Among entities sharing a generic form, the single one that is current at the
         publication date and whose related entities (place, organiser, parties, country) the
-        document names; None when none or several fit."""
+        document names; None when none or several fit.  A national body's name (its country its only
+        relation) needs the country among ``main_countries`` (``_main_countries``) or named in the
+        sentence of the generic name at ``at``."""
         named = {m.entity_id for m in mentions}
         fits = []
         for eid in candidates:
@@ -829,7 +833,7 @@ class Linker:
             if not _current(entry, published):
                 continue
             country = entry.get("country")
-            if related == {country} and country not in self._main_countries(mentions) \
+            if related == {country} and country not in main_countries \
                     and not self._country_in_sentence(country, mentions, text, at):
                 continue  # "مجلس النواب" in a story about Lebanon that names America once is Lebanon's
             fits.append(eid)
@@ -851,8 +855,6 @@ class Linker:
     def _country_in_sentence(self, country: str | None, mentions: list[Mention], text: str, at: int) -> bool:
         """"هيلاري كلينتون، مرشحة الحزب الديمقراطي" in a story about Russia: the country, or someone
         or something of it, is named in the same sentence as the generic name at ``at``."""
-        if at < 0:
-            return False
         lo = max(text.rfind(ch, 0, at) for ch in ".؟!\n") + 1
         hi = min((i for i in (text.find(ch, at) for ch in ".؟!\n") if i >= 0), default=len(text))
         return any(lo <= m.vstart < hi and self._country_of(m) == country for m in mentions)
@@ -1059,8 +1061,8 @@ class Linker:
         # "بشار حافظ الأسد": a father's name between the person's own given name and surname
         return word not in own and _previous_word(view.text, ws - len(word) - 1) not in own
 
-    def _someone_elses_surname(self, view: View, m: Mention, registry_spans: list[tuple[int, int]],
-                               tagged_names: list[tuple[int, list[str]]]) -> bool:
+    def _someone_elses_surname(self, view: View, m: Mention, in_registry: set[int],
+                               tagged_names: _TaggedNames) -> bool:
         """"السيدة الأولى ميلانيا ترامب", "أحمد قديروف" (the father): a registry person's one-word
         name right after another given name is another person's family name.  The word before must
         be no registry mention itself ("التقى بوتين ترامب"), no word of another person the tagger
@@ -1077,9 +1079,9 @@ class Linker:
             # only a glued ك ("like") is read off a name this way; و, ف, ب, ل join names every day
             # ("روحاني لترامب", "وأوباما وميركل"); a given name that is also a word ("فايز") counts
             return view.text[ws:m.vstart] == "ك" and bool(word) and self._given_name(word) \
-                and not any(a <= before < b for a, b in registry_spans) \
+                and before not in in_registry \
                 and not self._own_first_name(word, m.entity_id)
-        if not word or any(a <= before < b for a, b in registry_spans):
+        if not word or before in in_registry:
             return False
         first = _previous_word(view.text, before)
         if first in self.particles:
@@ -1087,13 +1089,12 @@ class Linker:
         if self._common(word):
             return False
         surname = view.text[m.vstart:m.vend]
-        if any(word in name for _, name in tagged_names if len(name) > 1 and name[-1] != surname):
+        if tagged_names.last_words.get(word, set()) - {surname}:
             return False
         if self._given_name(first):
             return False  # "هنأ رئيس وزراء بلغاريا بويو بوريسوف أردوغان": a whole name, then the object
         paired = view.text.find(f"{word} {surname}")
-        if any(name == [word] and start < m.start for start, name in tagged_names) \
-                and not 0 <= paired < before:
+        if tagged_names.first_alone.get(word, len(view.text) + 1) < m.start and not 0 <= paired < before:
             return False
         return self._after_another_given_name(view, m.vstart, m.entity_id)
 
@@ -1290,7 +1291,7 @@ class Linker:
         nisba_at = {m.start: m for m in mentions if m.kind == "nisba"}
         registry_person_at = {m.start: m.entity_id for m in mentions
                               if m.etype == "PER" and m.kind in NAME_KINDS and m.entity_id in self.registry.entries}
-        currencies = self._currencies_in_use(doc.text)
+        currencies: frozenset[str] | None = None  # scanned for only once a tagged name is a currency's
         registry_end_at = {m.end: (m.start, m.entity_id) for m in mentions
                            if m.etype == "PER" and m.entity_id in self.registry.entries}
         out: list[Mention] = []
@@ -1338,8 +1339,11 @@ class Linker:
                 start, key = self._past_a_clitic(start, key, known_keys, name_words)  # "ليوفنتوس", "للأهلي"
             if len(key.replace(" ", "")) < 2 or key in _not_names() or _month_in_date(doc.text, start, end, key):
                 continue
-            if key.removeprefix(ARTICLE) in currencies:
-                continue  # "للريال الإيراني", "90,000 ريال": the currency, not the football club
+            if key.removeprefix(ARTICLE) in _currency_names():
+                if currencies is None:
+                    currencies = self._currencies_in_use(doc.text)
+                if key.removeprefix(ARTICLE) in currencies:
+                    continue  # "للريال الإيراني", "90,000 ريال": the currency, not the football club
             eid = None
             ids = self.matcher.skeletons.get(skeleton(key)) if " " in key else None
             if etype == "LOC" and " " not in key:
@@ -1629,6 +1633,30 @@ class Linker:
 
 
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+class _TaggedNames(NamedTuple):
+    """The tagger's person names of an article, indexed for ``Linker._someone_elses_surname``:
+    each word of a name of several words -> the last words of those names, and each name of one
+    word -> where it first stands alone."""
+
+    last_words: dict[str, set[str]]
+    first_alone: dict[str, int]
+
+    @classmethod
+    def of(cls, text: str, spans: list[tuple[int, int, str]]) -> _TaggedNames:
+        last_words: dict[str, set[str]] = {}
+        first_alone: dict[str, int] = {}
+        for a, b, label in spans:
+            if TAGGER_TYPES.get(label) != "PER":
+                continue
+            name = fold(text[a:b]).split()
+            if len(name) > 1:
+                for word in name:
+                    last_words.setdefault(word, set()).add(name[-1])
+            elif name:
+                first_alone[name[0]] = min(first_alone.get(name[0], a), a)
+        return cls(last_words, first_alone)
 
 
 def _hyphens_as_spaces(view: View) -> View:
