@@ -163,6 +163,8 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
     rdir = rules_dir(out)
     overrides = load_json(rdir / "country_overrides.json")["countries"]
     regions = load_json(rdir / "regions.json")["regions"]
+    division_rules = load_json(rdir / "divisions.json")
+    divisions = division_rules["divisions"]
     places_extra = load_json(rdir / "places_extra.json")
     extra_places = places_extra["places"]
     display_names = places_extra.get("names", {})
@@ -197,6 +199,9 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
         for n in (ara.get("common"), ara.get("official")):
             if n:
                 phrases.update({fold(n), "ال" + fold(n)})
+    for d in divisions:
+        for n in [d["name"], *d.get("variants", [])]:
+            phrases.update({fold(n), "ال" + fold(n), fold(n)[1:]})
     freq = Frequencies(shared, phrases)
 
     # -- countries ---------------------------------------------------------------------
@@ -250,13 +255,19 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
             if cur is None or rank > cur[0]:
                 best_for_key[key] = (rank, c["geonameid"])
     given_names = person_names(shared)
+    # a division's bare name is its own against a city abroad ("أونتاريو" is Ontario, not Ontario,
+    # California); a city of the division's own country keeps it
+    division_names = division_bare_names(divisions, freq, reserved)
+    division_countries = {fold(n): d["country"].upper() for d in divisions for n in division_names[d["id"]]}
+    city_names: dict[str, set[str]] = {}
     stopwords = {fold(w) for w in load_json(rdir / "place_stopwords.json")["words"]}
     for c in sorted(chosen_cities, key=lambda c: int(c["geonameid"])):
         names = [n for n in arabic_names(c)
                  if best_for_key[fold(n)][1] == c["geonameid"] and fold(n) not in reserved
                  and not freq.is_common_word(n, clitic_test=c["feature_code"] != "PPLC")
                  and (c["feature_code"] == "PPLC" or fold(n) not in given_names)
-                 and fold(n) not in stopwords]
+                 and fold(n) not in stopwords
+                 and division_countries.get(fold(n), c["country_code"]) == c["country_code"]]
         seen_in_news = [n for n in names if freq[n] > 0]
         names = sorted(dedupe(seen_in_news or names[:1]), key=lambda n: (-freq[n], n))
         shared_name = display_names.get(c["geonameid"])
@@ -265,6 +276,7 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
         if not names:
             continue
         iso2 = c["country_code"]
+        city_names.setdefault(iso2.lower(), set()).update(fold(n) for n in names)
         row = {
             "id": f"loc:{c['geonameid']}", "type": "GPE", "name": names[0], "name_en": c["name"],
             "variants": names[1:], "aliases": [], "country": f"gpe:{iso2.lower()}",
@@ -281,7 +293,46 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
                "variants": [v for v in r.get("variants", []) if v != r["name"]], "aliases": r.get("aliases", []),
                "nisba": dedupe([f for s in stems for f in inflect_nisba(s)] + r.get("nisba_extra", []))}
         place_rows.append(row)
+    place_rows += division_rows(divisions, division_rules["heads"], division_names, city_names)
     return country_rows, place_rows
+
+
+def division_bare_names(divisions: list[dict], freq: Frequencies, reserved: set[str]) -> dict[str, list[str]]:
+    """Division id -> the Arabic names it is matched by alone: none where 'bare' is false; not a
+    country's name or nisba, nor a one-word name the news uses as an ordinary word."""
+    out = {}
+    for d in divisions:
+        arabic = [n for n in [d["name"], *d.get("variants", [])] if ARABIC_WORD.match(n)]
+        out[d["id"]] = [n for n in arabic if d.get("bare", True) and fold(n) not in reserved
+                        and not (" " not in n and freq.is_common_word(n))]
+    return out
+
+
+def division_rows(divisions: list[dict], heads: dict[str, list[str]], bare_names: dict[str, list[str]],
+                  city_names: dict[str, set[str]]) -> list[dict]:
+    """Registry rows of rules/divisions.json: each division's bare names (less those of a city of its
+    own country, which keeps them: منطقة الرياض is left to Riyadh) and its names after each head noun
+    of its country, or of its own 'heads' ("ولاية بنسلفانيا", "جزيرة صقلية").  A division with no name
+    of its own to match keeps its name as an ambiguous one, for its 'generic' forms alone."""
+    rows = []
+    for d in divisions:
+        country = d["country"]
+        arabic = [n for n in [d["name"], *d.get("variants", [])] if ARABIC_WORD.match(n)]
+        latin = [n for n in d.get("variants", []) if not ARABIC_WORD.match(n)]
+        bare = [n for n in bare_names[d["id"]] if fold(n) not in city_names.get(country, set())]
+        headed = [f"{head} {n}" for n in arabic for head in d.get("heads", heads[country])]
+        names = dedupe(bare + headed + latin)
+        dropped = [n for n in arabic if n not in names] if d.get("bare", True) else []
+        row = {"id": d["id"], "type": "GPE", "name": names[0] if names else d["name"], "name_en": d["name_en"],
+               "variants": names[1:], "aliases": [], "country": f"gpe:{country}"}
+        if d.get("generic"):
+            row["generic"] = d["generic"]
+        if not names:
+            dropped = [d["name"]]
+        if dropped:
+            row["ambiguous_names"] = dropped
+        rows.append(row)
+    return rows
 
 
 ABOUT = {
@@ -290,7 +341,8 @@ ABOUT = {
                        "and rasid's rules/; see PROVENANCE.md.",
     "places.jsonl": "Cities (population >= 100,000, capitals, and provincial seats in the countries of "
                     "rules/seats.json) for rasid, built by tools/build_registry.py "
-                    "from GeoNames cities15000 (CC BY, geonames.org) plus rasid's rules/regions.json; "
+                    "from GeoNames cities15000 (CC BY, geonames.org) plus rasid's rules/regions.json and "
+                    "rules/divisions.json; "
                     "see PROVENANCE.md.",
     "institutions.jsonl": "State institutions of each country (ministries, armed forces, government, "
                           "parliament, police, central bank) named by a head noun and the "
