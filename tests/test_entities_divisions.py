@@ -1,6 +1,7 @@
 """First-order divisions (rules/divisions.json -> places.jsonl): states, provinces and governorates
 with their country, matched bare or after their country's head noun; Ukrainian and Russian towns of
-the war news by their press spellings (rules/places_extra.json)."""
+the war news by their press spellings (rules/places_extra.json); and a place that names an
+institution ("جامعة ماساتشوستس", rules/titles.json 'named_after_places')."""
 
 from __future__ import annotations
 
@@ -100,3 +101,14 @@ def test_towns_of_the_war_in_ukraine_by_their_press_spellings() -> None:
     assert mentions("وتقدمت القوات نحو باخموت وأفدييفكا وبوكروفسك شرق أوكرانيا، وقصفت خاركيف وزابوريجيا.") == [
         ("باخموت", "loc:713174"), ("أفدييفكا", "loc:713122"), ("بوكروفسك", "loc:704422"), ("أوكرانيا", "gpe:ua"),
         ("خاركيف", "loc:706483"), ("زابوريجيا", "loc:687700")]
+
+
+def test_a_place_after_an_institutions_noun_names_the_institution_the_tagger_reads() -> None:
+    assert mentions("وقال أستاذ التاريخ في جامعة ماساتشوستس إن الرسالة واضحة.") == [
+        ("جامعة ماساتشوستس", "x:org:جامعه_ماساتشوستس")]
+    assert mentions("قرر بنك إنجلترا رفع الفائدة.") == [("بنك إنجلترا", "x:org:بنك_انجلترا")]
+    # the tagger reads the club alone; it keeps the first letter of the registry name ("ليفربول", not ل + يفربول)
+    text = "وقاد صلاح نادي ليفربول إلى الفوز. وكان صلاح قد انتقل لليفربول قادما من روما."
+    assert [m for m in mentions(text, "2018-04-25") if m[1].startswith("x:org:")] == [("ليفربول", "x:org:ليفربول")]
+    # a facility still tells where: the port is in Hodeidah
+    assert mentions("ووصلت السفينة إلى ميناء الحديدة.") == [("الحديدة", "loc:79415")]

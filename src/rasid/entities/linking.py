@@ -166,9 +166,11 @@ class Linker:
         resolved, generic = self.matcher.find(view.text, published)
         spans = self._tag(doc)  # the tagger reads the text alone; its spans serve the steps below
         places, persons = _tagged_ranges(spans, "LOC"), _tagged_ranges(spans, "PER")
+        organisations = _tagged_ranges(spans, "ORG")
         mentions = [self._mention(view, m.start, m.end, m.form.entity_id, m.form.kind) for m in resolved]
         mentions = [m for m in mentions if not is_noise(m.start, m.end) and not self._modified_alias(doc.text, m)
                     and not self._other_institution(view, m) and not self._someone_elses_patronymic(view, m)
+                    and not self._place_naming_institution(doc.text, view, m, organisations)
                     and not _in_idiom(doc.text, m) and doc.text[m.start:m.end] not in _words_as_written()
                     and not (self._given_name_after_title(view, m)
                              and not any(a <= m.start and m.end <= b for a, b in places))]
@@ -222,11 +224,29 @@ class Linker:
         start = end - len(word) - 1
         if f"{_previous_word(view.text, start)} {word}" in rules["named_after_idioms"]:
             return False
+        return self._noun_in_construct(text, view, word, end, rules["named_after"])
+
+    def _noun_in_construct(self, text: str, view: View, word: str, end: int, nouns: frozenset[str]) -> bool:
+        """Whether the view's word ending one space before ``end`` is one of ``nouns`` in the construct
+        state: proclitics off, but never the article ("المستشفى"), and a noun in ة written with ة
+        ("مكتبه" is 'his office', "مؤسسه" 'its founder')."""
+        start = end - len(word) - 1
         if word.endswith(TA_MARBUTA_FOLDED) and text[view.to_original(start, end - 1)[1] - 1] != "ة":
-            return False  # "مكتبه" is 'his office', "مؤسسه" 'its founder'
-        # the noun in the construct state: clitics off, but never the article ("المستشفى")
-        return any(rest in rules["named_after"] for offset, rest in self._strip_clitics(word)
+            return False
+        return any(rest in nouns for offset, rest in self._strip_clitics(word)
                    if ARTICLE not in word[:offset] and not word[:offset].endswith(LAM_LAM))
+
+    def _place_naming_institution(self, text: str, view: View, m: Mention,
+                                  organisations: list[tuple[int, int]]) -> bool:
+        """"جامعة ماساتشوستس", "بنك إنجلترا", "نادي ليفربول": a place right after the noun of an
+        institution named after places (rules/titles.json 'named_after_places'), in the construct
+        state, names the institution when the tagger reads an organisation over the place: the
+        tagger's name stands and the place is no mention.  Without the tagger's organisation the
+        place stays ("جامعة في القاهرة" is not read this way anyway: the noun must touch the name)."""
+        if m.etype not in ("GPE", "LOC") or not any(a <= m.start and m.end <= b for a, b in organisations):
+            return False
+        word = _previous_word(view.text, m.vstart)
+        return self._noun_in_construct(text, view, word, m.vstart, title_rules()["named_after_places"])
 
     def _deputy_titles(self, view: View, mentions: list[Mention]) -> dict[int, str]:
         """"نائب رئيس الوزراء الروسي ألكسندر نوفاك": a person's title after a deputy word names
@@ -1335,7 +1355,8 @@ class Linker:
                 start = whole
                 surface = doc.text[start:end]
                 key = " ".join(fold(surface).split())
-            if start == 0 or doc.text[start - 1] not in QUOTE_MARKS:  # "فلوريكس" opening a quotation keeps its ف
+            # "فلوريكس" opening a quotation keeps its ف, and a registry name its first letter ("نادي ليفربول")
+            if (start == 0 or doc.text[start - 1] not in QUOTE_MARKS) and key not in self.matcher.forms:
                 start, key = self._past_a_clitic(start, key, known_keys, name_words)  # "ليوفنتوس", "للأهلي"
             if len(key.replace(" ", "")) < 2 or key in _not_names() or _month_in_date(doc.text, start, end, key):
                 continue

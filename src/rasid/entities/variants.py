@@ -43,6 +43,7 @@ def title_rules() -> dict[str, Any]:
             "calques": calques, "deputies": frozenset(fold(w) for w in raw.get("deputies", [])),
             "owned_by": frozenset(fold(w) for w in raw.get("owned_by", [])),
             "named_after": frozenset(fold(w) for w in raw.get("named_after", [])),
+            "named_after_places": frozenset(fold(w) for w in raw.get("named_after_places", [])),
             "named_after_idioms": frozenset(" ".join(fold(w).split()) for w in raw.get("named_after_idioms", []))}
 
 
