@@ -243,10 +243,11 @@ class Linker:
         state, names the institution when the tagger reads an organisation over the place: the
         tagger's name stands and the place is no mention.  Without the tagger's organisation the
         place stays ("جامعة في القاهرة" is not read this way anyway: the noun must touch the name)."""
-        if m.etype not in ("GPE", "LOC") or not any(a <= m.start and m.end <= b for a, b in organisations):
+        if m.etype not in ("GPE", "LOC"):
             return False
         word = _previous_word(view.text, m.vstart)
-        return self._noun_in_construct(text, view, word, m.vstart, title_rules()["named_after_places"])
+        return self._noun_in_construct(text, view, word, m.vstart, title_rules()["named_after_places"]) \
+            and any(a <= m.start and m.end <= b for a, b in organisations)
 
     def _deputy_titles(self, view: View, mentions: list[Mention]) -> dict[int, str]:
         """"نائب رئيس الوزراء الروسي ألكسندر نوفاك": a person's title after a deputy word names
@@ -702,12 +703,13 @@ class Linker:
         for g in generic:
             by_span.setdefault((g.start, g.end), []).append(g)
         out: list[Mention] = []
-        covered = [(m.vstart, m.vend) for m in mentions if m.kind in ("title", "variant", "alias")]
+        covered = _Intervals((m.vstart, m.vend) for m in mentions if m.kind in ("title", "variant", "alias"))
+        added = _Intervals()  # the generic mentions of this step
         main_countries = self._main_countries(mentions) if by_span else set()
         for (gs, ge), hits in sorted(by_span.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
             # a name overlapping the generic form wins, unless the form contains it ("اجتماع في البيت الأبيض")
-            if any(a < ge and gs < b and not (gs <= a and b <= ge) for a, b in covered) or any(a < ge and gs < b and (a, b) != (gs, ge)
-                                                                   for a, b in [(o.vstart, o.vend) for o in out]):
+            if any(a < ge and gs < b and not (gs <= a and b <= ge) for a, b in covered.near(gs, ge)) \
+                    or any(a < ge and gs < b and (a, b) != (gs, ge) for a, b in added.near(gs, ge)):
                 continue
             following = _next_word(view.text, ge)
             if all(h.form.anaphor for h in hits) and following.startswith("ال") and following not in not_modifiers() \
@@ -752,6 +754,7 @@ class Linker:
                     main_countries, view.text, gs)
             if chosen is not None:
                 out.append(self._mention(view, gs, end, chosen, "generic"))
+                added.add(out[-1].vstart, out[-1].vend)
         return out
 
     def _counterparts(self, view: View, mentions: list[Mention], published: str | None) -> list[Mention]:
@@ -922,20 +925,21 @@ class Linker:
         return [(m.start(), m.end(), m.group()) for m in WORD.finditer(view.text)]
 
     def _fuzzy_names(self, view: View, mentions: list[Mention]) -> list[Mention]:
-        taken = [(m.vstart, m.vend) for m in mentions]
+        taken = _Intervals((m.vstart, m.vend) for m in mentions)
         # one-word place names inside a longer transliterated name ("فلاديمير" in a person's name)
         # give way to that name
         yielding = {(m.vstart, m.vend): m for m in mentions
                     if m.entity_id.startswith("loc:") and " " not in view.text[m.vstart:m.vend]}
 
         def free(a: int, b: int) -> bool:
-            return not any(a < y and x < b and not ((x, y) in yielding and a <= x and y <= b) for x, y in taken)
+            return not any(a < y and x < b and not ((x, y) in yielding and a <= x and y <= b)
+                           for x, y in taken.near(a, b))
 
         def claim(a: int, b: int) -> None:
-            for x, y in [t for t in taken if (t in yielding and a <= t[0] and t[1] <= b)]:
-                taken.remove((x, y))
+            for x, y in [t for t in taken.near(a, b) if (t in yielding and a <= t[0] and t[1] <= b)]:
+                taken.remove(x, y)
                 mentions.remove(yielding.pop((x, y)))
-            taken.append((a, b))
+            taken.add(a, b)
 
         words = self._words(view)
         out: list[Mention] = []
@@ -1016,7 +1020,7 @@ class Linker:
                             and first_seen.get(next(iter(ids)), len(view.text)) <= ws
                             and not _next_word(view.text, we).startswith("ال")):
                         out.append(self._mention(view, ws + offset, we, next(iter(ids)), "surname"))
-                        taken.append((ws + offset, we))
+                        taken.add(ws + offset, we)
                         break
                     continue
                 if offset and self._common(rest) and not set(view.text[ws:ws + offset]) <= CONJUNCTIONS \
@@ -1039,7 +1043,7 @@ class Linker:
                 if ids and len(ids) == 1 and free(ws + offset, we) \
                         and not self._after_another_given_name(view, ws, next(iter(ids))):
                     out.append(self._mention(view, ws + offset, we, next(iter(ids)), "surname"))
-                    taken.append((ws + offset, we))
+                    taken.add(ws + offset, we)
                     break
         return out
 
@@ -1165,9 +1169,10 @@ class Linker:
         if self.tagger is None:
             return mentions
         out = []
+        person_spans = _Intervals(persons)
         for m in mentions:
             if m.kind == "nisba" and text.startswith(ARTICLE, m.start) and any(
-                    a < m.start and m.end <= b for a, b in persons):
+                    a < m.start and m.end <= b for a, b in person_spans.near(m.start, m.end)):
                 first = fold(_previous_word(text, m.start))
                 if first == GOD:  # "عبد الله التركي"
                     first = fold(_previous_word(text, m.start - len(first) - 1)) + " " + first
@@ -1259,7 +1264,7 @@ class Linker:
     def _tagged(self, doc: Document, view: View, mentions: list[Mention],
                 spans: list[tuple[int, int, str]], blocked: list[tuple[int, int]]) -> list[Mention]:
         spans = self._joined_names(doc.text, self._names_after_registry(doc.text, spans, mentions))
-        taken = [(m.start, m.end) for m in mentions] + blocked
+        taken = _Intervals([(m.start, m.end) for m in mentions] + blocked)
         persons: dict[str, str] = {}  # folded surname -> id of a full name seen in this doc
 
         compounds: dict[str, set[str]] = {}  # "عبد المهدي" -> ids of the people it ends the name of
@@ -1340,7 +1345,7 @@ class Linker:
                 self._nisba_as_given_name(doc.text, start, end, nisba_at[start], mentions, taken)
             if etype == "PER":
                 end = self._before_registry_person(doc.text, start, end, registry_end_at.get(end))
-            if etype is None or any(start < b and a < end for a, b in taken):
+            if etype is None or any(start < b and a < end for a, b in taken.near(start, end)):
                 continue
             surface = doc.text[start:end]
             key = " ".join(fold(surface).split())
@@ -1425,7 +1430,7 @@ class Linker:
             vs, ve = _view_range(view, start, end)
             out.append(Mention(start, end, vs, ve, eid, self._type(eid) if eid in self.registry.entries else etype,
                                "tagger"))
-            taken.append((start, end))
+            taken.add(start, end)
         _one_type_per_name(out)
         return out
 
@@ -1449,7 +1454,7 @@ class Linker:
         return word in own or skeleton(word) in {skeleton(w) for w in own}
 
     def _nisba_as_given_name(self, text: str, start: int, end: int, m: Mention, mentions: list[Mention],
-                             taken: list[tuple[int, int]]) -> None:
+                             taken: _Intervals) -> None:
         """"العقيد تركي المالكي", "الأمير تركي بن فيصل": an indefinite nisba that opens a name the
         tagger reads as a person's is that person's given name (تركي, a common given name), not
         the country's adjective; the person's name takes its place."""
@@ -1458,7 +1463,7 @@ class Linker:
             return  # "«تركي وهاشم»": two people; "مسؤول تركي كبير": an adjective follows
         if m.end < end and not fold(text[m.start:m.end]).startswith("ال") and m in mentions:
             mentions.remove(m)
-            taken.remove((m.start, m.end))
+            taken.remove(m.start, m.end)
 
     def _common(self, word: str) -> bool:
         """A word the news mostly uses outside names (``rasid.ner.common_words``)."""
@@ -1551,7 +1556,7 @@ class Linker:
         return parts[0]
 
     def _definite_nisba_end(self, text: str, start: int, end: int, mentions: list[Mention],
-                            taken: list[tuple[int, int]]) -> int:
+                            taken: _Intervals) -> int:
         """"منظمة الدول الأمريكية", "حزب المؤتمر الوطني الأفريقي": an organisation the tagger ends on a
         definite noun, followed by a country's nisba adjective, takes the adjective into its name (an
         adjective agreeing with a definite noun continues the phrase); the adjective is then no
@@ -1562,14 +1567,14 @@ class Linker:
         for m in mentions:
             if m.kind == "nisba" and m.start == end + 1 and text[end] == " ":
                 mentions.remove(m)
-                taken.remove((m.start, m.end))
+                taken.remove(m.start, m.end)
                 return m.end
         # "أعرب لمجلس الأمن القومي": any other adjective that makes a short name another body's
         # (``_modifying_adjective``, written with the article: "آلية" is no adjective) belongs to
         # the name as well
         nxt = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
         if nxt and _modifying_adjective(nxt.group()) and not any(
-                a < nxt.end() and nxt.start() < b for a, b in taken):
+                a < nxt.end() and nxt.start() < b for a, b in taken.near(nxt.start(), nxt.end())):
             return nxt.end()
         return end
 
@@ -1843,6 +1848,28 @@ def _qualifier_gap(gap: str) -> bool:
     if not words:
         return len(gap) <= QUALIFIER_GAP
     return words == ["في"] and len(gap) <= QUALIFIER_GAP + len("في") + 1
+
+
+class _Intervals:
+    """Spans [x, y) kept sorted by start, so that the ones overlapping a range are found by bisection
+    rather than by scanning them all: names are short, so only spans starting less than the longest
+    span's length before the range can reach into it (a names-only article has thousands)."""
+
+    def __init__(self, spans: Iterator[tuple[int, int]] | list[tuple[int, int]] = ()) -> None:
+        self.spans = sorted(spans)
+        self.longest = max((y - x for x, y in self.spans), default=0)
+
+    def add(self, x: int, y: int) -> None:
+        bisect.insort(self.spans, (x, y))
+        self.longest = max(self.longest, y - x)
+
+    def remove(self, x: int, y: int) -> None:
+        del self.spans[bisect.bisect_left(self.spans, (x, y))]
+
+    def near(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The spans that may overlap [a, b): every one that does, and a few that do not."""
+        lo = bisect.bisect_left(self.spans, (a - self.longest + 1,))
+        return self.spans[lo:bisect.bisect_left(self.spans, (b,))]
 
 
 def _tagged_ranges(spans: list[tuple[int, int, str]], etype: str) -> list[tuple[int, int]]:
