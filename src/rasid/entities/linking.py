@@ -1864,7 +1864,10 @@ class _Intervals:
         self.longest = max(self.longest, y - x)
 
     def remove(self, x: int, y: int) -> None:
-        del self.spans[bisect.bisect_left(self.spans, (x, y))]
+        i = bisect.bisect_left(self.spans, (x, y))
+        if i == len(self.spans) or self.spans[i] != (x, y):
+            raise ValueError(f"no span {(x, y)}")  # as list.remove: never delete another span
+        del self.spans[i]
 
     def near(self, a: int, b: int) -> list[tuple[int, int]]:
         """The spans that may overlap [a, b): every one that does, and a few that do not."""
