@@ -297,15 +297,17 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
     return country_rows, place_rows
 
 
+def division_arabic_names(division: dict) -> list[str]:
+    """A division's name and variants in Arabic script (its Latin variants are matched as they are)."""
+    return [n for n in [division["name"], *division.get("variants", [])] if ARABIC_WORD.match(n)]
+
+
 def division_bare_names(divisions: list[dict], freq: Frequencies, reserved: set[str]) -> dict[str, list[str]]:
     """Division id -> the Arabic names it is matched by alone: none where 'bare' is false; not a
     country's name or nisba, nor a one-word name the news uses as an ordinary word."""
-    out = {}
-    for d in divisions:
-        arabic = [n for n in [d["name"], *d.get("variants", [])] if ARABIC_WORD.match(n)]
-        out[d["id"]] = [n for n in arabic if d.get("bare", True) and fold(n) not in reserved
-                        and not (" " not in n and freq.is_common_word(n))]
-    return out
+    return {d["id"]: [n for n in division_arabic_names(d) if d.get("bare", True) and fold(n) not in reserved
+                      and not (" " not in n and freq.is_common_word(n))]
+            for d in divisions}
 
 
 def division_rows(divisions: list[dict], heads: dict[str, list[str]], bare_names: dict[str, list[str]],
@@ -317,18 +319,19 @@ def division_rows(divisions: list[dict], heads: dict[str, list[str]], bare_names
     rows = []
     for d in divisions:
         country = d["country"]
-        arabic = [n for n in [d["name"], *d.get("variants", [])] if ARABIC_WORD.match(n)]
+        arabic = division_arabic_names(d)
         latin = [n for n in d.get("variants", []) if not ARABIC_WORD.match(n)]
         bare = [n for n in bare_names[d["id"]] if fold(n) not in city_names.get(country, set())]
         headed = [f"{head} {n}" for n in arabic for head in d.get("heads", heads[country])]
         names = dedupe(bare + headed + latin)
-        dropped = [n for n in arabic if n not in names] if d.get("bare", True) else []
+        if not names:
+            dropped = [d["name"]]
+        else:
+            dropped = [n for n in arabic if n not in names] if d.get("bare", True) else []
         row = {"id": d["id"], "type": "GPE", "name": names[0] if names else d["name"], "name_en": d["name_en"],
                "variants": names[1:], "aliases": [], "country": f"gpe:{country}"}
         if d.get("generic"):
             row["generic"] = d["generic"]
-        if not names:
-            dropped = [d["name"]]
         if dropped:
             row["ambiguous_names"] = dropped
         rows.append(row)

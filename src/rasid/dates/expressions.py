@@ -402,7 +402,7 @@ class Matcher:
             t = self.w[k]
             if t in CLAUSE_END:
                 break
-            if t in lex.clause_openers and k + 1 < len(self.w) and self.w[k + 1][:1] not in ("ي", "ت"):
+            if t in lex.clause_openers and k + 1 < len(self.w) and not self.w[k + 1].startswith(lex.imperfect_prefixes):
                 # "الذي خسر في نوفمبر": a relative clause with a perfect verb has its own (past) tense;
                 # after "الذي يستمر يومين" the date may be the main clause's ("يبدأ … يوم الثلاثاء")
                 break

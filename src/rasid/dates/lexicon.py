@@ -69,6 +69,7 @@ class DateLexicon:
     future_verbs: frozenset[str]
     past_verbs: frozenset[str]
     clause_openers: frozenset[str] = frozenset()  # relative pronouns: a tense cue before them is another clause's
+    imperfect_prefixes: tuple[str, ...] = ()  # a verb opening with one is imperfect (the relative clause shares the tense)
 
 
 def _f(words: list[str]) -> frozenset[str]:
@@ -126,4 +127,5 @@ def lexicon() -> DateLexicon:
         future_verbs=frozenset(future_verbs),
         past_verbs=frozenset(past_verbs),
         clause_openers=_f(tense.get("clause_openers", [])),
+        imperfect_prefixes=tuple(fold(p) for p in tense.get("imperfect_prefixes", [])),
     )

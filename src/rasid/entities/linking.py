@@ -25,7 +25,7 @@ import bisect
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
@@ -1079,11 +1079,11 @@ class Linker:
         compound = _previous_word(view.text, ws - len(word) - 1) in self.particles  # "عبد السلام هنية"
         if not (compound or self._given_name(word)):
             return False
-        own = {w for form in self.folded_forms.get(eid, []) for w in form.split()}
-        if skeleton(word) in {skeleton(w) for w in own}:  # "ايمانوال ماكرون"
+        if self._own_first_name(word, eid):  # "ايمانوال ماكرون"
             return False
         # "بشار حافظ الأسد": a father's name between the person's own given name and surname
-        return word not in own and _previous_word(view.text, ws - len(word) - 1) not in own
+        own = {w for form in self.folded_forms.get(eid, []) for w in form.split()}
+        return _previous_word(view.text, ws - len(word) - 1) not in own
 
     def _someone_elses_surname(self, view: View, m: Mention, in_registry: set[int],
                                tagged_names: _TaggedNames) -> bool:
@@ -1855,7 +1855,7 @@ class _Intervals:
     rather than by scanning them all: names are short, so only spans starting less than the longest
     span's length before the range can reach into it (a names-only article has thousands)."""
 
-    def __init__(self, spans: Iterator[tuple[int, int]] | list[tuple[int, int]] = ()) -> None:
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
         self.spans = sorted(spans)
         self.longest = max((y - x for x, y in self.spans), default=0)
 

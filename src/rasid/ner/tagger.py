@@ -28,6 +28,11 @@ def load_known(path: Path) -> set[str]:
         return {line.rstrip("\n") for line in fh if line.strip()}
 
 
+def _wordlike(text: str, token: tuple[int, int]) -> bool:
+    """Whether a token holds a letter or a digit (not punctuation alone)."""
+    return any(ch.isalnum() for ch in text[token[0]:token[1]])
+
+
 class NerTagger:
     """CRF tagger over folded-word, clitic, gazetteer, trigger and word-cluster features.
 
@@ -118,9 +123,9 @@ class NerTagger:
             chunk = offsets[lo:hi]
             for a, b, kind in bio_spans(labels):
                 # a name neither starts nor ends on a punctuation token the model labelled inside it
-                while b > a and not any(ch.isalnum() for ch in text[chunk[b - 1][0]:chunk[b - 1][1]]):
+                while b > a and not _wordlike(text, chunk[b - 1]):
                     b -= 1
-                while a < b and not any(ch.isalnum() for ch in text[chunk[a][0]:chunk[a][1]]):
+                while a < b and not _wordlike(text, chunk[a]):
                     a += 1
                 if a == b:
                     continue
