@@ -413,6 +413,13 @@ def test_a_name_between_commas_after_the_speakers_title_is_not_what_was_said():
     assert [(r[1], r[3]) for r in rows] == [("per:assad", "العملية في الغوطة الشرقية ستستمر")]
 
 
+def test_a_long_name_right_after_the_speakers_title_is_not_what_was_said():
+    # title and name run past the speaker window of eight words
+    names = {"رئيس الوزراء القطري": ("per:al_thani", "PER"), "الشيخ محمد بن عبد الرحمن آل ثاني": ("per:al_thani", "PER")}
+    rows = _rows(_doc("قال رئيس الوزراء القطري الشيخ محمد بن عبد الرحمن آل ثاني إن المفاوضات ستستأنف في الدوحة.", names))
+    assert [(r[1], r[3]) for r in rows] == [("per:al_thani", "المفاوضات ستستأنف في الدوحة")]
+
+
 def test_a_quoted_channel_name_is_no_quote_and_its_an_is_no_complementiser():
     names = {**PEOPLE, "سي أن بي سي": ("org:cnbc", "ORG")}
     rows = _rows(_doc('وقال سامي النجار في لقاء مع شبكة "سي أن بي سي" الاثنين "قلنا ذلك سابقا، الرئيس يريد أن '

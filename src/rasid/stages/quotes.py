@@ -566,9 +566,10 @@ class QuoteFinder:
             if m.start <= found.start or not governed_by_preposition(self.text, m) \
                     or all(len(bit) <= 2 for bit in self.text[phrase_end:m.start].split()):  # "لبي بي سي"
                 phrase_end = max(phrase_end, m.end)
-        # "قال الرئيس السوري، بشار الأسد، إن …": the same person named again between commas
+        # "قال الرئيس السوري، بشار الأسد، إن …": the same person named again between commas, or
+        # right after the title, past the window ("قال رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني إن")
         for m in self.mentions_in(phrase_end, limit)[:3]:
-            if self.text[phrase_end:m.start].strip() not in ("،", ",") \
+            if self.text[phrase_end:m.start].strip() not in ("،", ",", "") \
                     or actor_id(m, self.table) != actor_id(found, self.table):
                 break
             phrase_end = m.end
