@@ -37,3 +37,19 @@ def test_generic_war_and_article_resolve_from_the_story_context():
 def test_generic_war_stays_unlinked_without_context():
     doc = rasid.analyze("انتهت الحرب بعد سنوات طويلة من القتال.", published="2025-03-01")
     assert "الحرب" not in {doc.text[s.start:s.end] for s in doc.spans("entities")}
+
+
+def test_capital_after_a_city_noun_is_the_city():
+    text = ("استعاد الجيش العاصمة الخرطوم في مارس.\nوتظاهر الآلاف في شوارع العاصمة الأوكرانية كييف.\n"
+            "ورفضت موسكو المقترح.")
+    doc = rasid.analyze(text, published="2025-06-13")
+    forms = [(doc.text[s.start:s.end], s.attrs["id"]) for s in doc.spans("entities")]
+    assert forms == [("الخرطوم", "loc:379252"), ("الأوكرانية", "gpe:ua"), ("كييف", "loc:703448"),
+                     ("موسكو", "gpe:ru")]
+
+
+def test_sudan_towns_by_their_press_spellings_not_geonames_clipped_ones():
+    text = "اتهم الجيش قوات الدعم السريع بقصف مدينة الفاشر، ونزح الآلاف إلى كسلا. وأصاب الناس كسل شديد."
+    doc = rasid.analyze(text, published="2025-06-13")
+    forms = [(doc.text[s.start:s.end], s.attrs["id"]) for s in doc.spans("entities") if s.attrs["id"].startswith("loc:")]
+    assert forms == [("الفاشر", "loc:379555"), ("كسلا", "loc:372753")]

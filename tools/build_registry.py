@@ -172,6 +172,10 @@ def build(shared: Path, out: Path) -> tuple[list[dict], list[dict]]:
     cities = read_cities(shared)
     by_id = {c["geonameid"]: c for c in cities}
     english_extra = read_english_cities(shared, set(extra_places) - set(by_id))
+    for gid, wrong in places_extra.get("wrong_names", {}).items():  # "كسل" for Kassala, "ربك" for Kosti
+        row = by_id[gid]
+        for field in ("arabic_core_letter_names", "arabic_script_names_all"):
+            row[field] = "|".join(n for n in (row.get(field) or "").split("|") if n.strip() not in wrong)
     for gid, names in extra_places.items():
         if gid in by_id:  # a place GeoNames names in Arabic, one spelling short ("بيونغ يانغ")
             row = by_id[gid]

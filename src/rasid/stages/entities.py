@@ -6,6 +6,8 @@ alias, generic, surname or tagger); ``doc.objects["entities"]`` holds the entity
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rasid.doc import Document, Span
 
 NAME, VERSION = "entities", "1"
@@ -37,10 +39,11 @@ def resolve_capitals(text: str, spans: list[Span], table: dict, linker) -> list[
 
     out: list[Span] = []
     previous_place: Span | None = None
+    previous: Span | None = None
     for span in sorted(spans, key=lambda s: s.start):
         country = table.get(span.attrs["id"], {}).get("capital_of")
         if country:
-            governed = locative(text, span)
+            governed = locative(text, span) or named_as_city(text, span, previous)
             if not governed and previous_place is not None:
                 between = text[previous_place.end:span.start].strip()
                 governed = between in ("و", "،", ",") or between.startswith("و") and len(between) <= 2
@@ -59,4 +62,29 @@ def resolve_capitals(text: str, spans: list[Span], table: dict, linker) -> list[
             previous_place = span if locative(text, span) and span.attrs.get("type") in (
                 "GPE", "LOC") else None
         out.append(span)
+        previous = span
     return out
+
+
+def named_as_city(text: str, span: Span, previous: Span | None) -> bool:
+    """Whether a city noun (rules/capitals.json) stands before the capital, directly or past a
+    nationality adjective: "العاصمة الخرطوم", "العاصمة الأوكرانية كييف"."""
+    from rasid.stages.actors import preceded_by
+
+    nouns = city_nouns()
+    if preceded_by(text, span, nouns):
+        return True
+    return previous is not None and previous.attrs.get("_form") == "nisba" \
+        and not text[previous.end:span.start].strip() and preceded_by(text, previous, nouns)
+
+
+@lru_cache(maxsize=1)
+def city_nouns() -> frozenset[str]:
+    """The folded nouns of rules/capitals.json."""
+    import json
+    from importlib import resources
+
+    from rasid.arabic.normalise import fold
+
+    raw = json.loads(resources.files("rasid").joinpath("data/entities/rules/capitals.json").read_text("utf-8"))
+    return frozenset(fold(w) for w in raw["city_nouns"])
