@@ -167,6 +167,26 @@ def test_an_incoming_title_is_the_next_holder_within_a_year() -> None:
                                                    for m in doc.spans("entities")]
 
 
+def _found(text: str, published: str) -> list[tuple[str, str]]:
+    doc = default_pipeline().run_doc(make_document(text, published=published))
+    return [(doc.text[m.start:m.end], m.attrs["id"]) for m in doc.spans("entities")]
+
+
+def test_a_new_title_is_the_holder_who_took_office_last_within_a_year() -> None:
+    text = "وقال المستشار الألماني الجديد إن برلين سترفع الإنفاق."
+    assert ("المستشار الألماني الجديد", "per:friedrich_merz") in _found(text, "2025-05-20")
+    assert ("المستشار الألماني الجديد", "per:olaf_scholz") in _found(text, "2022-01-10")
+    # before Merz took office the chancellor-elect is the new one; in 2024 no chancellor is new
+    assert ("المستشار الألماني الجديد", "per:friedrich_merz") in _found(text, "2025-03-01")
+    assert not any(eid.startswith("per:") for _, eid in _found(text, "2024-01-01"))
+    # a bare title with "الجديد": the holder who took office last, not the one named last
+    text = ("انتخب البرلمان فريدريش ميرتس مستشارا خلفا للمستشار أولاف شولتس.\n"
+            "وقال المستشار الجديد إن ألمانيا ستتحمل مسؤولية أكبر.")
+    assert ("المستشار", "per:friedrich_merz") in _found(text, "2025-05-06")
+    # nor a holder the story neither names nor is about
+    assert not any(eid.startswith("per:") for _, eid in _found("وطرح الناس مطالبهم على الوزير الجديد.", "2015-03-01"))
+
+
 def test_a_patronymic_alias_after_another_given_name_is_not_its_usual_bearer() -> None:
     found = _entities("وقال الأمير فيصل بن سلمان إن المدينة ستستضيف المعرض.")
     assert not any(eid == "per:mohammed_bin_salman" for _, eid in found)
@@ -329,3 +349,11 @@ def test_an_office_holder_of_the_2000s_is_found_by_title_at_the_date() -> None:
     doc = make_document("وقال رئيس الوزراء العراقي إن الحكومة ماضية في خططها.", published="2010-03-01")
     default_pipeline().run_doc(doc)
     assert [e["id"] for e in doc.to_dict()["entities"] if e["id"].startswith("per:")] == ["per:nouri_al_maliki"]
+
+
+def test_an_unknown_person_is_called_by_the_name_not_the_title_before_it() -> None:
+    doc = default_pipeline().run_doc(make_document(
+        "وقال نائب رئيس الوزراء الروسي ألكسندر نوفاك إن روسيا تدعم القرار.", published="2025-05-04"))
+    found = [(doc.text[m.start:m.end], m.attrs["id"]) for m in doc.spans("entities")]
+    assert ("نائب رئيس الوزراء الروسي", "x:per:الكسندر_نوفاك") in found
+    assert doc.objects["entities"]["x:per:الكسندر_نوفاك"]["name"] == "ألكسندر نوفاك"

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 
 from rasid.arabic.normalise import View, fold, normalise
 from rasid.doc import Document
-from rasid.entities.matcher import ARTICLE, Match, Matcher, role_active
+from rasid.entities.matcher import ARTICLE, Match, Matcher, newest_holder, role_active
 from rasid.entities.registry import Registry
 from rasid.entities.variants import (
     clitic_letters,
@@ -126,6 +126,7 @@ class Linker:
         self.generations = frozenset(fold(w) for w in rules.get("generation_words", []))
         #: words before a bare title that make it the owner of another office (rules/titles.json)
         self.owned_by: frozenset[str] = title_rules()["owned_by"]
+        self.new_words: frozenset[str] = frozenset(title_rules()["new"])
         self.prefixes = sorted(clitic_prefixes(), key=len, reverse=True)
         self.folded_forms: dict[str, list[str]] = {}
         #: a person's full role titles, folded ("نائب الرئيس الأمريكي" holds "الرئيس الأمريكي")
@@ -718,6 +719,16 @@ class Linker:
             if all(h.form.role < 0 and self._type(h.form.entity_id) == "ORG" for h in hits) \
                     and " " not in view.text[gs:ge] and self._other_body_adjective(following):
                 continue  # "الاتحاد الدولي للصحفيين" is not the EU that "الاتحاد" stands for alone
+            if following in self.new_words and all(h.form.role >= 0 for h in hits):
+                # "وقال المستشار الجديد": the holder who took office last, not the one named last, among
+                # those the story names or of the country it is about
+                named = {m.entity_id for m in mentions + out if m.vend <= gs}
+                near = [h for h in hits if h.form.entity_id in named or self._role(h).get("country") in main_countries]
+                newest = newest_holder(self.registry.entries, near, published)
+                if newest is not None:
+                    out.append(self._mention(view, gs, ge, newest.form.entity_id, "generic"))
+                    added.add(out[-1].vstart, out[-1].vend)
+                continue
             holders = {h.form.entity_id: self._role(h) for h in hits}
             # "وزير الدفاع البريطاني", "وزير الدفاع في المملكة المتحدة": the country or organisation named
             qualifier = next((m for m in mentions if 0 < m.vstart - ge and m.etype in ("GPE", "ORG", "LOC")
@@ -1637,13 +1648,20 @@ class Linker:
 
     def _table(self, text: str, mentions: list[Mention], published: str | None) -> dict[str, dict[str, Any]]:
         table: dict[str, dict[str, Any]] = {}
+        # an unknown entity is called by its first name-like mention, not by a title before it
+        # ("نائب رئيس الوزراء الروسي ألكسندر نوفاك" is called ألكسندر نوفاك)
+        first_named: dict[str, Mention] = {}
+        for m in mentions:
+            if m.kind in NAME_KINDS:
+                first_named.setdefault(m.entity_id, m)
         for m in mentions:
             if m.entity_id in table:
                 continue
             entry = self.registry.entries.get(m.entity_id)
             if entry is None:
+                named = first_named.get(m.entity_id, m)
                 table[m.entity_id] = {"id": m.entity_id, "type": m.etype,
-                                      "name": text[m.start:m.end], "name_en": None, "known": False}
+                                      "name": text[named.start:named.end], "name_en": None, "known": False}
                 continue
             info: dict[str, Any] = {"id": entry["id"], "type": entry["type"], "name": entry["name"],
                                     "name_en": entry.get("name_en")}

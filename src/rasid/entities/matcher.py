@@ -46,6 +46,7 @@ class Form:
     anaphor: bool = False  # a bare head noun ("المجموعة"): only refers back to an earlier mention
     former: bool = False  # a title with "السابق": a role that ended before the publication date
     incoming: bool = False  # a title with "المنتخب": a role that starts after the publication date
+    new: bool = False  # a title with "الجديد": the role taken up last, within a year of the publication date
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ class Matcher:
         self.forms.setdefault(key, []).append(form)
         if key.startswith(ARTICLE) and len(key) > len(ARTICLE) + 2:
             stripped = Form(form.entity_id, form.kind, form.role, needs_article=True, anaphor=form.anaphor,
-                            former=form.former, incoming=form.incoming)
+                            former=form.former, incoming=form.incoming, new=form.new)
             self.forms.setdefault(key[len(ARTICLE):], []).append(stripped)
 
     def _add_entry(self, entry: dict) -> None:
@@ -151,9 +152,11 @@ class Matcher:
                 if role.get("end"):  # "وزير الدفاع الأمريكي السابق"
                     for word in former:
                         self._add(f"{text} {word}", Form(eid, "title", i, former=True))
-                if role.get("start"):  # "الرئيس الأمريكي المنتخب"
+                if role.get("start"):  # "الرئيس الأمريكي المنتخب", "المستشار الألماني الجديد"
                     for word in incoming:
                         self._add(f"{text} {word}", Form(eid, "title", i, incoming=True))
+                    for word in rules["new"]:
+                        self._add(f"{text} {word}", Form(eid, "title", i, new=True))
             for text in role.get("generic", []):
                 self._add(text, Form(eid, "generic", i))
 
@@ -228,7 +231,11 @@ class Matcher:
         latest_former: dict[tuple[int, int], Match] = {}
         next_holder: dict[tuple[int, int], Match] = {}
         incoming_spans: set[tuple[int, int]] = set()
+        new_titles: dict[tuple[int, int], list[Match]] = {}
         for m in self.candidates(view_text):
+            if m.form.new:
+                new_titles.setdefault((m.start, m.end), []).append(m)
+                continue
             if m.form.incoming:
                 incoming_spans.add((m.start, m.end))
                 role = self.registry.entries[m.form.entity_id]["roles"][m.form.role]
@@ -254,6 +261,12 @@ class Matcher:
                 usable.append(m)
         usable.extend(latest_former.values())  # the most recently ended holder of a former title
         usable.extend(next_holder.values())  # the next holder of an incoming title
+        for span, hits in new_titles.items():  # "المستشار الألماني الجديد": who took office last
+            newest = newest_holder(self.registry.entries, hits, published)
+            if newest is not None:
+                usable.append(newest)
+            else:
+                incoming_spans.add(span)  # no one new: nobody, not the current holder
         # "الرئيس الأمريكي المقبل" with no holder known within a year: nobody, not the current one
         unknown_next = incoming_spans - set(next_holder)
 
@@ -290,15 +303,37 @@ def role_ended(role: dict, published: str | None) -> bool:
     return bool(end) and (published is None or end <= published)
 
 
-def _within_a_year(published: str, start: str) -> bool:
-    """Whether a role starts after the publication date and within a year of it: an "elect" or
-    "incoming" holder is known by then, a later one is not."""
+def newest_holder(entries: dict, hits: list[Match], published: str | None) -> Match | None:
+    """The hit whose role was taken up last, within a year before the publication date (the
+    current holders' latest start for an undated document), else the one starting soonest
+    within a year after it: "the new chancellor" is the one who took office, or the elect."""
+    def start(hit: Match) -> str:
+        return entries[hit.form.entity_id]["roles"][hit.form.role].get("start") or ""
+
+    if published is None:
+        current = [h for h in hits if role_active(entries[h.form.entity_id]["roles"][h.form.role], None)]
+        return max(current, key=start, default=None)
+    recent = [h for h in hits if start(h) and 0 <= _days(start(h), published) <= 366]
+    if recent:
+        return max(recent, key=start)
+    elect = [h for h in hits if start(h) and _within_a_year(published, start(h))]
+    return min(elect, key=start, default=None)
+
+
+def _days(earlier: str, later: str) -> int:
+    """Days from one ISO date (or year-month, or year) to another."""
     from datetime import date
 
     def day(value: str) -> date:
         parts = (value[:10].split("-") + ["01", "01"])[:3]
         return date(int(parts[0]), int(parts[1]), int(parts[2]))
-    return 0 < (day(start) - day(published)).days <= 366
+    return (day(later) - day(earlier)).days
+
+
+def _within_a_year(published: str, start: str) -> bool:
+    """Whether a role starts after the publication date and within a year of it: an "elect" or
+    "incoming" holder is known by then, a later one is not."""
+    return 0 < _days(published, start) <= 366
 
 
 def _start_of(registry: Registry, match: Match) -> str:

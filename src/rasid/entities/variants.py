@@ -38,7 +38,8 @@ def title_rules() -> dict[str, Any]:
                 "title_en": tuple([c["title_en"]] if isinstance(c["title_en"], str) else c["title_en"]),
                 "unless_en": tuple(c.get("unless_en", [])),
                 "unless_next": {fold(w) for w in c.get("unless_next", [])}} for c in raw.get("calques", [])]
-    return {"former": [fold(w) for w in raw["former"]], "incoming": [fold(w) for w in raw.get("incoming", [])], "leaders": {fold(w) for w in raw["leaders"]},
+    return {"former": [fold(w) for w in raw["former"]], "incoming": [fold(w) for w in raw.get("incoming", [])],
+            "new": [fold(w) for w in raw.get("new", [])], "leaders": {fold(w) for w in raw["leaders"]},
             "counterpart": {fold(counterpart["noun"]) + fold(s) for s in counterpart["suffixes"]},
             "calques": calques, "deputies": frozenset(fold(w) for w in raw.get("deputies", [])),
             "owned_by": frozenset(fold(w) for w in raw.get("owned_by", [])),
