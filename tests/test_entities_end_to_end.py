@@ -357,3 +357,20 @@ def test_an_unknown_person_is_called_by_the_name_not_the_title_before_it() -> No
     found = [(doc.text[m.start:m.end], m.attrs["id"]) for m in doc.spans("entities")]
     assert ("نائب رئيس الوزراء الروسي", "x:per:الكسندر_نوفاك") in found
     assert doc.objects["entities"]["x:per:الكسندر_نوفاك"]["name"] == "ألكسندر نوفاك"
+
+
+def test_a_surname_spelt_with_one_more_vowel_letter_is_the_person() -> None:
+    # روته and روتيه share a two-letter skeleton: a near-identical spelling is enough, a common word is not
+    found = _found("وقال الأمين العام للحلف مارك روته إن القرار تاريخي. وأشاد روتيه بالاتفاق.", "2025-06-26")
+    assert ("روتيه", "per:mark_rutte") in found
+    found = _found("وقالت نيكي هايلي إن الخسائر كبيرة. وسقط عدد هائل من الضحايا، ورفض الترامبية.", "2023-05-01")
+    assert [surface for surface, eid in found if eid == "per:nikki_haley"] == ["نيكي هايلي"]
+    assert not any(eid == "per:donald_trump" for _, eid in found)
+
+
+def test_a_title_whose_country_adjective_no_known_holder_fits_is_nobody() -> None:
+    text = ("ولم يؤكد رئيس الوزراء الهندي ناريندرا مودي الدور الأمريكي.\n"
+            "وقال رئيس الوزراء الباكستاني شهباز شريف إن الجيش رد بقوة.")
+    found = _found(text, "2025-05-11")
+    assert [surface for surface, eid in found if eid == "per:narendra_modi"] == ["رئيس الوزراء الهندي", "ناريندرا مودي"]
+    assert ("الباكستاني", "gpe:pk") in found and ("شهباز شريف", "x:per:شهباز_شريف") in found

@@ -191,7 +191,7 @@ class Linker:
         mentions = self._events_in_their_time(mentions, published)
         mentions += self._generic_titles(view, generic, mentions, published)
         mentions += self._counterparts(view, mentions, published)
-        mentions += self._fuzzy_names(view, mentions)
+        mentions += self._fuzzy_names(doc.text, view, mentions)
         mentions = self._towns_read_as_names(doc.text, mentions, persons)
         mentions = self._nisbas_ending_names(doc.text, mentions, persons)
         mentions, blocked = self._towns_in_context(doc.text, mentions, spans)
@@ -739,6 +739,8 @@ class Linker:
                         if qualifier.entity_id in (role.get("country"), role.get("org"))]
                 if len(fits) == 1:
                     chosen, end = fits[0], qualifier.vend
+                elif not fits and qualifier.kind == "nisba" and all(h.form.role >= 0 for h in hits):
+                    continue  # "رئيس الوزراء الباكستاني" is Pakistan's, whom the registry lacks: not India's
             # "… جون هيلي": a person named right after the title is the one it describes
             title_end = qualifier.vend if qualifier is not None else ge
             named_after = next((m for m in mentions if m.etype == "PER" and m.kind in NAME_KINDS
@@ -935,7 +937,7 @@ class Linker:
     def _words(self, view: View) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group()) for m in WORD.finditer(view.text)]
 
-    def _fuzzy_names(self, view: View, mentions: list[Mention]) -> list[Mention]:
+    def _fuzzy_names(self, text: str, view: View, mentions: list[Mention]) -> list[Mention]:
         taken = _Intervals((m.vstart, m.vend) for m in mentions)
         # one-word place names inside a longer transliterated name ("فلاديمير" in a person's name)
         # give way to that name
@@ -1042,11 +1044,19 @@ class Linker:
                 ids = surnames.get(rest)
                 if ids is None:
                     sk = skeleton(rest)
-                    ids = by_skeleton.get(sk) if len(sk) >= self.min_skeleton else None
-                    if ids and not any(fuzz.ratio(rest, s) >= self.min_ratio - 10 for s in surnames
+                    ids = by_skeleton.get(sk)
+                    # a short skeleton ("روتيه" and "روته" are both ر-ت) needs a near-identical spelling
+                    # and no common word ("هائل" 'huge' is not Haley's "هايلي")
+                    margin = 10 if len(sk) >= self.min_skeleton else 0
+                    if len(sk) < self.min_skeleton and self._common(rest):
+                        ids = None
+                    if ids and not any(fuzz.ratio(rest, s) >= self.min_ratio - margin for s in surnames
                                        if surnames[s] & ids):
                         ids = None
+                    # a final ه is the folded ة of an ending only where the text writes ة ("روتيه" is Rutte)
+                    as_written = text[view.to_original(ws, we)[1] - 1]
                     if ids and any(rest.startswith(s) and rest[len(s):] in DERIVING_ENDINGS
+                                   and not (rest.endswith(TA_MARBUTA_FOLDED) and as_written != "ة")
                                    for s in surnames if len(s) >= self.min_letters):
                         ids = None  # "الترامبية" (Trumpian), "لبوتينا" (Butina): the name and an ending
                 if ids and self._family_name_after(view.text, we):
