@@ -63,6 +63,10 @@ def amounts(text: str) -> list[tuple]:
     ("وفقا لأربعة مسؤولين", ("أربعة مسؤولين", 4, "officials", None, None, None)),
     ("حوالي 50 دولة", ("حوالي 50 دولة", 50, "countries", None, "about", None)),
     ("أكثر من دولتين", ("أكثر من دولتين", 2, "countries", None, "more_than", None)),
+    ("تمتلك نحو 275 كيلوغراما من اليورانيوم", ("نحو 275 كيلوغراما", 275, "kilograms", None, "about", None)),
+    ("أسفر عن مقتل 26 سائحا", ("26 سائحا", 26, "tourists", None, None, None)),
+    ("اعتقلت 3 صحفيين", ("3 صحفيين", 3, "journalists", None, None, None)),
+    ("غرق 40 مهاجرا", ("40 مهاجرا", 40, "migrants", None, None, None)),
 ])
 def test_one_amount(text: str, want: tuple) -> None:
     assert amounts(text) == [want]
