@@ -275,6 +275,10 @@ def test_yuadd_is_considered_unless_a_complementiser_follows():
      ("indirect", "per:sami", "وقال", "بلاده ستدعم الاتفاق بلا تردد")),
     ("وقال سامي النجار في مقابلة: الحكومة ستدعم الجيش بكل قوة.",
      ("indirect", "per:sami", "وقال", "الحكومة ستدعم الجيش بكل قوة")),
+    ("وقال سامي النجار لاحقا إن الولايات المتحدة لن ترسل قوات.",
+     ("indirect", "per:sami", "وقال", "الولايات المتحدة لن ترسل قوات")),
+    ("وقال سامي النجار ردا على سؤال إن الإدارة تدرس الخيارات.",
+     ("indirect", "per:sami", "وقال", "الإدارة تدرس الخيارات")),
 ])
 def test_adjuncts_between_speaker_and_complementiser_are_not_content(text, row):
     names = {**PEOPLE, "سي إن إن": ("org:cnn", "ORG"), "فرانس 24": ("org:france24", "ORG")}
