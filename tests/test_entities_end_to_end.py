@@ -374,3 +374,25 @@ def test_a_title_whose_country_adjective_no_known_holder_fits_is_nobody() -> Non
     found = _found(text, "2025-05-11")
     assert [surface for surface, eid in found if eid == "per:narendra_modi"] == ["رئيس الوزراء الهندي", "ناريندرا مودي"]
     assert ("الباكستاني", "gpe:pk") in found and ("شهباز شريف", "x:per:شهباز_شريف") in found
+
+
+def test_an_organisation_is_not_also_the_shorter_name_it_begins_with() -> None:
+    text = ("قال صندوق النقد إن النمو سيتباطأ. وقدم صندوق النقد العربي قرضا للمغرب.\n"
+            "وأعلن الاتحاد الأوروبي لكرة القدم (يويفا) عقوبات على النادي.")
+    found = _found(text, "2025-12-08")
+    assert [(s, e) for s, e in found if e in ("org:imf", "org:arab_monetary_fund", "org:eu", "org:uefa")] == [
+        ("صندوق النقد", "org:imf"), ("صندوق النقد العربي", "org:arab_monetary_fund"),
+        ("الاتحاد الأوروبي لكرة القدم", "org:uefa"), ("يويفا", "org:uefa")]
+
+
+def test_a_bare_title_before_lil_and_its_organisation_is_that_organisations_officer() -> None:
+    text = "قال صندوق النقد الدولي إن النمو سيتباطأ. وقالت المديرة العامة للصندوق إن المخاطر كبيرة."
+    assert ("المديرة العامة", "per:kristalina_georgieva") in _found(text, "2025-12-08")
+    text = "اجتمع وزراء حلف شمال الأطلسي في بروكسل. وقال الأمين العام للحلف إن الدعم سيستمر."
+    assert ("الأمين العام", "per:mark_rutte") in _found(text, "2025-06-26")
+    # the organisation must have been named: "المنظمة" here is none of the registry's
+    text = "وعرضت سوريا الأدلة على المفتشين، بحسب ما قاله أحمد أوزومجو، المدير العام للمنظمة."
+    assert not any(eid.startswith("per:") for _, eid in _found(text, "2017-04-20"))
+    # before a country ل is no qualifier: "الحليف الرئيس للولايات المتحدة" is the main ally
+    found = _found("وسعى كارتر إلى تهدئة مخاوف الحليف الرئيس للولايات المتحدة في المنطقة.", "2015-07-20")
+    assert not any(s == "الرئيس" for s, _ in found)

@@ -732,7 +732,7 @@ class Linker:
             holders = {h.form.entity_id: self._role(h) for h in hits}
             # "وزير الدفاع البريطاني", "وزير الدفاع في المملكة المتحدة": the country or organisation named
             qualifier = next((m for m in mentions if 0 < m.vstart - ge and m.etype in ("GPE", "ORG", "LOC")
-                              and _qualifier_gap(view.text[ge:m.vstart])), None)
+                              and _qualifier_gap(view.text[ge:m.vstart], m.etype)), None)
             chosen, end = None, ge
             if qualifier is not None:
                 fits = [eid for eid, role in holders.items()
@@ -741,6 +741,15 @@ class Linker:
                     chosen, end = fits[0], qualifier.vend
                 elif not fits and qualifier.kind == "nisba" and all(h.form.role >= 0 for h in hits):
                     continue  # "رئيس الوزراء الباكستاني" is Pakistan's, whom the registry lacks: not India's
+            elif all(h.form.role >= 0 for h in hits):
+                # "الأمين العام للحلف": the organisation's own short form right after the title, the
+                # story having named it before ("المدير العام للمنظمة" is not WHO's in a story about the OPCW)
+                later = next((other for (a, _), other in by_span.items()
+                              if a > ge and _qualifier_gap(view.text[ge:a], "ORG")), [])
+                orgs = {h.form.entity_id for h in later} & {m.entity_id for m in mentions if m.vend <= gs}
+                fits = [eid for eid, role in holders.items() if role.get("org") in orgs]
+                if len(fits) == 1:
+                    chosen = fits[0]
             # "… جون هيلي": a person named right after the title is the one it describes
             title_end = qualifier.vend if qualifier is not None else ge
             named_after = next((m for m in mentions if m.etype == "PER" and m.kind in NAME_KINDS
@@ -1869,12 +1878,16 @@ EVENT_WINDOW_DAYS = 14
 EVENT_FORESIGHT_DAYS = 365
 
 
-def _qualifier_gap(gap: str) -> bool:
+def _qualifier_gap(gap: str, etype: str) -> bool:
     """Whether the text between a title and a country/organisation lets the latter qualify it:
-    nothing but spaces, or the preposition في ("وزير الدفاع في المملكة المتحدة")."""
+    nothing but spaces, the preposition في ("وزير الدفاع في المملكة المتحدة"), or, before an
+    organisation, ل glued to it ("المديرة العامة للصندوق"; "الحليف الرئيس للولايات المتحدة" is
+    the main ally, not a president)."""
     words = gap.split()
     if not words:
         return len(gap) <= QUALIFIER_GAP
+    if words in (["ل"], ["لل"]) and etype == "ORG":
+        return gap.endswith(words[0]) and len(gap) <= QUALIFIER_GAP + len(words[0])
     return words == ["في"] and len(gap) <= QUALIFIER_GAP + len("في") + 1
 
 

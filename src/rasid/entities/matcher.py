@@ -288,8 +288,11 @@ class Matcher:
             lo = bisect.bisect_left(usable_starts, title.start)
             hi = bisect.bisect_left(usable_starts, title.end)
             within = [usable[i] for i in sorted(by_start[lo:hi])]  # in rank order, as usable is
-            inner = [m for m in within if m.end <= title.end
-                     and (m.start, m.end) != (title.start, title.end) and m.form.entity_id != title.form.entity_id
+            # not a shorter name the container begins with ("صندوق النقد" in "صندوق النقد العربي",
+            # "الاتحاد الأوروبي" in "الاتحاد الأوروبي لكرة القدم"), with or without its article
+            inner = [m for m in within if m.end <= title.end and m.start != title.start
+                     and not (m.form.needs_article and m.start == title.start + len(ARTICLE))
+                     and m.form.entity_id != title.form.entity_id
                      and self.registry.entries[m.form.entity_id]["type"] != "PER"]
             resolved.extend(_non_overlapping(inner))
         resolved.sort(key=lambda m: (m.start, m.end))
