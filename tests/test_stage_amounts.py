@@ -67,6 +67,8 @@ def amounts(text: str) -> list[tuple]:
     ("أسفر عن مقتل 26 سائحا", ("26 سائحا", 26, "tourists", None, None, None)),
     ("اعتقلت 3 صحفيين", ("3 صحفيين", 3, "journalists", None, None, None)),
     ("غرق 40 مهاجرا", ("40 مهاجرا", 40, "migrants", None, None, None)),
+    ("هجوم بـ 574 طائرة مسيرة", ("574 طائرة مسيرة", 574, "drones", None, None, None)),
+    ("أسقطت 12 طائرة بدون طيار", ("12 طائرة بدون طيار", 12, "drones", None, None, None)),
 ])
 def test_one_amount(text: str, want: tuple) -> None:
     assert amounts(text) == [want]
