@@ -495,3 +495,12 @@ def test_an_anonymous_source_found_by_two_cues_is_one_mention() -> None:
     default_pipeline().run_doc(doc)
     anon = [(m.start, m.end) for m in doc.layers["entities"] if m.attrs["id"].startswith("x:anon:")]
     assert anon == [(36, 40)]
+
+
+def test_an_attribution_phrase_ending_in_lam_glued_to_the_name_and_fa_inna():
+    names = {"صحيفة وول ستريت جورنال": ("org:wsj", "ORG"), **PEOPLE}
+    rows = _rows(_doc("ووفقًا لصحيفة وول ستريت جورنال، فإن الإدارة تدرس تقديم دعم جوي.", names))
+    assert [(r[1], r[3]) for r in rows] == [("org:wsj", "الإدارة تدرس تقديم دعم جوي")]
+    # after a verb the glued ل names whom it was said to, not who said it
+    rows = _rows(_doc("وقال سامي النجار لصحيفة وول ستريت جورنال إن الإدارة تدرس تقديم دعم جوي.", names))
+    assert [(r[1], r[3]) for r in rows] == [("per:sami", "الإدارة تدرس تقديم دعم جوي")]

@@ -545,7 +545,11 @@ class QuoteFinder:
                 people = [m for m in near if m.attrs.get("type") == "PER"
                           and len(self.words_in(start, m.start)) <= _PERSON_AFTER_CUE
                           and not self._genitive(start, m)]
-                if not self.words_in(start, near[0].start):
+                between = self.words_in(start, near[0].start)
+                # "وفقا لصحيفة وول ستريت جورنال": the ل that ends an attribution phrase is glued to the name
+                glued = len(between) == 1 and self.words[between[0]].start == near[0].start - 1 \
+                    and self.text[near[0].start - 1] == "ل" and self.is_attribution(wi)
+                if not between or glued:
                     found = near[0]
                 elif people:
                     found = people[0]
