@@ -243,6 +243,35 @@ class Matcher:
             m = Mention("month", i=i, j=k, calendar=cal, month=month, shift=shift)
         return m
 
+    def numeric(self, i: int) -> Mention | None:
+        """A date in digits: "24/2/2022", "2022-02-24", "24.02.2022" (calendar.json numeric_separators)."""
+        if i + 5 > len(self.w):
+            return None
+        a, sep, b, sep2, c = (self.tok(i + n) for n in range(5))
+        if sep not in self.lex.numeric_separators or sep2 != sep \
+                or any(self.words[i + n][2] != self.words[i + n + 1][1] for n in range(4)):
+            return None  # one mark, twice, glued: not "3 - 4" nor a fraction
+        if i + 6 < len(self.w) and self.tok(i + 5) == sep and self.tok(i + 6).isdigit() \
+                and self.words[i + 5][1] == self.words[i + 4][2] == self.words[i + 5][2] - 1:
+            return None  # a longer run of numbers (a phone number, a version)
+        if not (a.isdigit() and b.isdigit() and c.isdigit()):
+            return None
+        if len(a) == 4 and len(b) <= 2 and len(c) <= 2:
+            year, month, day = int(a), int(b), int(c)
+        elif len(c) == 4 and len(a) <= 2 and len(b) <= 2:
+            day, month, year = int(a), int(b), int(c)
+            if month > 12 and day <= 12:
+                day, month = month, day  # "2/24/2022": the second field cannot be a month
+        else:
+            return None
+        if not (1000 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        j, era = i + 5, self.tok(i + 5)
+        hijri = era in self.lex.era_hijri or (year < 1600 and era not in self.lex.era_gregorian)
+        if era in self.lex.era_hijri or era in self.lex.era_gregorian:
+            j += 1  # "09/10/1436هـ", "4-6-2015م"
+        return Mention("full", i=i, j=j, calendar="hijri" if hijri else "gregorian", year=year, month=month, day=day)
+
     def weekday_name(self, k: int, headed: bool) -> int | None:
         t = self.tok(k)
         core = _article_core(t)
@@ -324,8 +353,8 @@ class Matcher:
             value = self.year_num(k, 1900, 2100)
             if value is not None and len(self.tok(k)) != 4:
                 value = None
-        if value is None:
-            return None
+        if value is None or self.numeric(k) is not None:
+            return None  # "في 2022/02/24": the whole date, found at its first number
         end = k + 1 + (1 if hijri or greg_era else 0)
         return Mention("year", i=start, j=end, year=value, calendar="hijri" if hijri else "gregorian")
 
@@ -437,7 +466,7 @@ class Matcher:
     def mentions(self) -> list[Mention]:
         out: list[Mention] = []
         i = 0
-        patterns = (self.absolute, self.weekday, self.day_word, self.year, self.period, self.ago, self.vague)
+        patterns = (self.numeric, self.absolute, self.weekday, self.day_word, self.year, self.period, self.ago, self.vague)
         could_start = _starters(self.lex)
         while i < len(self.w):
             if not could_start(self.w[i]):

@@ -54,6 +54,7 @@ class DateLexicon:
     era_hijri: frozenset[str]
     era_gregorian: frozenset[str]
     range_joiners: frozenset[str]
+    numeric_separators: frozenset[str]
     day_words: dict[Phrase, int]
     today_blockers: frozenset[str]
     today_prefix_blockers: frozenset[str]
@@ -112,6 +113,7 @@ def lexicon() -> DateLexicon:
         era_hijri=_f(cal["era_hijri"]),
         era_gregorian=_f(cal["era_gregorian"]),
         range_joiners=_f(cal["range_joiners"]),
+        numeric_separators=frozenset(cal["numeric_separators"]),
         day_words=_phrases(rel["day_words"]),
         today_blockers=_f(rel["today_blockers"]),
         today_prefix_blockers=_f(rel["today_prefix_blockers"]),

@@ -350,6 +350,10 @@ class AmountFinder:
                 return True
             if nxt.kind == "sym" and nxt.text in "/:" and b + 1 < len(toks) and toks[b + 1].kind == "num":
                 return True
+            if nxt.kind == "sym" and nxt.text in "-." and b + 3 < len(toks) and toks[b + 1].kind == "num" \
+                    and toks[b + 2].text == nxt.text and toks[b + 3].kind == "num" \
+                    and all(toks[n].glued for n in range(b + 1, b + 4)):
+                return True  # "24-02-2022": a date in digits
             if nxt.kind == "sym" and nxt.text in self.lex.dash and b + 1 < len(toks) \
                     and toks[b + 1].kind == "word" and toks[b + 1].glued:
                 return True
