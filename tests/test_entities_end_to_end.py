@@ -396,3 +396,10 @@ def test_a_bare_title_before_lil_and_its_organisation_is_that_organisations_offi
     # before a country ل is no qualifier: "الحليف الرئيس للولايات المتحدة" is the main ally
     found = _found("وسعى كارتر إلى تهدئة مخاوف الحليف الرئيس للولايات المتحدة في المنطقة.", "2015-07-20")
     assert not any(s == "الرئيس" for s, _ in found)
+
+
+def test_a_country_whose_name_is_also_a_word_when_the_tagger_reads_a_place() -> None:
+    text = ("وقالت مجموعة فاغنر إن مقاتليها انسحبوا من مالي.\n"
+            "ووقعت شركة لوكهيد مارتن عقدا مع وزارة الدفاع الأمريكية لتزويد بولندا بطائرات إف-35.")
+    assert ("مالي", "gpe:ml") in _found(text, "2024-12-05")
+    assert not any(s == "مالي" for s, _ in _found("وقال إن الوضع المالي صعب وإن الدعم مالي وعسكري.", "2024-12-05"))

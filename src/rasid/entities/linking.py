@@ -684,6 +684,17 @@ class Linker:
         return out
 
     @cached_property
+    def _ambiguous_places(self) -> dict[str, set[str]]:
+        """Folded name -> the places whose name it is but which the matcher does not take on sight,
+        being an ordinary word too (``ambiguous_names``: "مالي" is Mali and 'financial')."""
+        out: dict[str, set[str]] = {}
+        for entry in self.registry.entries.values():
+            if entry.get("type") in ("GPE", "LOC"):
+                for name in entry.get("ambiguous_names", []):
+                    out.setdefault(" ".join(fold(name).split()), set()).add(entry["id"])
+        return out
+
+    @cached_property
     def _laws_by_city(self) -> dict[str, list[dict[str, Any]]]:
         """City id -> the registry LAWs numbered after it ("مينسك 2"), built on first use."""
         out: dict[str, list[dict[str, Any]]] = {}
@@ -1415,6 +1426,8 @@ class Linker:
                 cand = next(iter(ids))
                 if max(fuzz.ratio(key, f) for f in self.folded_forms.get(cand, [key])) >= self.min_ratio:
                     eid = cand
+            if eid is None and etype == "LOC" and len(self._ambiguous_places.get(key, ())) == 1:
+                eid = next(iter(self._ambiguous_places[key]))  # "انسحبوا من مالي": the tagger reads the place
             if eid is None and etype == "PER":
                 eid = self._with_fathers_name(key)
             if eid is None and etype in ("LOC", "ORG") and " " not in key:
