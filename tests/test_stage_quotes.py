@@ -504,3 +504,14 @@ def test_an_attribution_phrase_ending_in_lam_glued_to_the_name_and_fa_inna():
     # after a verb the glued ل names whom it was said to, not who said it
     rows = _rows(_doc("وقال سامي النجار لصحيفة وول ستريت جورنال إن الإدارة تدرس تقديم دعم جوي.", names))
     assert [(r[1], r[3]) for r in rows] == [("per:sami", "الإدارة تدرس تقديم دعم جوي")]
+
+
+def test_the_rest_of_a_title_in_apposition_after_a_comma_is_not_what_was_said():
+    names = {**PEOPLE, "القائد الأعلى": ("per:sami", "PER")}
+    rows = _rows(_doc("وقال سامي النجار، القائد الأعلى لقوات الحلف في أوروبا، إن الجيش أعاد بناء قوته.", names))
+    assert [(r[1], r[3]) for r in rows] == [("per:sami", "الجيش أعاد بناء قوته")]
+
+
+def test_a_spokesman_on_behalf_of_someone_is_not_what_was_said():
+    rows = _rows(_doc("وقال المتحدث العسكري باسم الجماعة يحيى سريع إن الهجوم استهدف سفينة في البحر.", {}))
+    assert [r[3] for r in rows] == ["الهجوم استهدف سفينة في البحر"]

@@ -201,6 +201,7 @@ class QuoteFinder:
         self.sentences = sorted((s.start, s.end) for s in doc.spans("sentences"))
         self.new_entities: list[Span] = []
         self.appositions: set[int] = set()  # starts of speakers named in apposition to a title
+        self.open_appositions: set[int] = set()  # speaker phrases that end inside an apposition
         self.named_subjects: set[int] = set()  # cues whose subject the text names without an entity
         self.anon_seen: list[tuple[int, str, str]] = []  # (offset, head noun, id), in any order
         self.definites: list[tuple[int, str, str]] = []  # definite references, resolved again at the end
@@ -573,10 +574,12 @@ class QuoteFinder:
         # "قال الرئيس السوري، بشار الأسد، إن …": the same person named again between commas, or
         # right after the title, past the window ("قال رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني إن")
         for m in self.mentions_in(phrase_end, limit)[:3]:
-            if self.text[phrase_end:m.start].strip() not in ("،", ",", "") \
-                    or actor_id(m, self.table) != actor_id(found, self.table):
+            gap = self.text[phrase_end:m.start].strip()
+            if gap not in ("،", ",", "") or actor_id(m, self.table) != actor_id(found, self.table):
                 break
             phrase_end = m.end
+            if gap:  # "كافولي، القائد الأعلى لقوات الحلف في أوروبا، إن": the title's own words follow it
+                self.open_appositions.add(phrase_end)
         return found, phrase_end
 
     def sentence_subjects(self) -> list[tuple[int, str]]:
@@ -799,8 +802,10 @@ class QuoteFinder:
 
     def past_apposition(self, pos: int, limit: int) -> int:
         """"قال فيليبو غراندي، المفوض السامي لشؤون اللاجئين في الأمم المتحدة، إن …": a description of
-        the speaker between commas, closed by "، إن/أن", is not what was said; ``pos`` otherwise."""
-        if not self.text[pos:limit].lstrip().startswith(("،", ",")):
+        the speaker between commas, closed by "، إن/أن", is not what was said; ``pos`` otherwise. A
+        speaker phrase that ends inside such a description (its title named after the comma) is
+        read on to the closing comma too."""
+        if not self.text[pos:limit].lstrip().startswith(("،", ",")) and pos not in self.open_appositions:
             return pos
         ahead = self.words_in(pos, limit)[: self.cues.relative_max_words + 1]
         for a, b in zip(ahead, ahead[1:], strict=False):
