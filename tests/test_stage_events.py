@@ -250,3 +250,9 @@ def test_a_title_and_the_name_set_off_by_commas_are_one_actor_and_the_comma_afte
     # "، و" joins coordinated actors like a comma or و alone
     evs = _events("أرسلت فرنسا، والمملكة المتحدة، وأوكرانيا رسالة إلى روسيا.")
     assert sorted({e["actor"] for e in evs}) == ["gpe:fr", "gpe:gb", "gpe:ua"]
+
+
+def test_waqa_with_an_incident_is_occurred_not_signed():
+    assert _pairs(_events("ووقعت اشتباكات بين روسيا وأوكرانيا في كييف.")) == []
+    assert _pairs(_events("ووقع الهجوم الروسي على كييف ليلا.")) == [("gpe:ru", "assault", "ASSAULT", "19", "loc:kyiv")]
+    assert _pairs(_events("وقع سامي النجار الاتفاق مع فرنسا.")) == [("per:sami", "agree", "AGREE", "05", "gpe:fr")]
