@@ -37,6 +37,8 @@ _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts coordinated parti
 #: acts whose city after "في" is what they strike or occupy ("الهجوم الروسي في كييف"), not only where
 _PLACE_IS_TARGET = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "PROTEST"})
 _PLACE_TYPES = ("GPE", "LOC")
+_OBJECT_REACH = 6  # words after a trigger (or its subject) in which an only_object noun may stand
+_ANTECEDENT_REACH = 12  # words before a trigger with an object pronoun in which its antecedent may stand
 _MAX_TARGETS = 3  # one event per actor and each of the first few entities the clause names after the verb
 
 
@@ -46,6 +48,7 @@ class EventType:
     plover: str | None
     cameo: str
     unless_object: frozenset[str] = frozenset()  # "نشر بيانا": the trigger is another verb with this object
+    only_object: frozenset[str] = frozenset()  # "نشر قوات": the trigger is this event only with such an object
 
 
 @dataclass
@@ -68,7 +71,8 @@ class EventLexicon:
 def load_lexicon() -> EventLexicon:
     raw = json.loads(resources.files("rasid").joinpath("data/events/verbs.json").read_text("utf-8"))
     entries = [(form, EventType(action, spec["plover"], spec["cameo"],
-                                frozenset(fold(w) for w in spec.get("unless_object", []))))
+                                frozenset(fold(w) for w in spec.get("unless_object", [])),
+                                frozenset(fold(w) for w in spec.get("only_object", []))))
                for action, spec in raw["types"].items() for form in spec["forms"]]
     modality = [(p, kind) for kind, phrases in raw["modality"].items() for p in phrases]
     suffixes = sorted({fold(x) for x in raw.get("object_pronouns", []) + raw.get("accusative", [])}, key=len, reverse=True)
@@ -354,6 +358,27 @@ class EventFinder:
                 return True
         return False
 
+    def has_object(self, trig: Match, objects: frozenset[str], sent_start: int) -> bool:
+        """Whether one of ``objects`` is the trigger's object: among the few words after it (after
+        its subject's name too: "نشرت روسيا 3000 جندي", "نشر المزيد من القوات"), or, for a verb
+        with an object pronoun or after a relative pronoun, among the words before it in its
+        sentence ("القوة … يتم نشرها", "القوات التي نشرتها")."""
+        def is_object(i: int) -> bool:
+            key = self.ws[i].key
+            return key in objects or (key.startswith("ال") and key[2:] in objects) \
+                or any(key[:len(c)] == c and key[len(c):] in objects for c in ("و", "ب", "ل", "وال", "بال", "لل"))
+        after = trig.last + 1
+        if after < len(self.ws):
+            subject = next((m for m in self.mentions if m.start == self.ws[after].start), None)
+            if subject is not None:
+                after = bisect.bisect_left(self.starts, subject.end)
+        if any(is_object(i) for i in range(trig.last + 1, min(after + _OBJECT_REACH, len(self.ws)))):
+            return True
+        if trig.first in self.suffixed or (trig.first > 0 and self.ws[trig.first - 1].key in self.lex.relatives):
+            lo = max(bisect.bisect_left(self.starts, sent_start), trig.first - _ANTECEDENT_REACH)
+            return any(is_object(i) for i in range(lo, trig.first))
+        return False
+
     def clause_end(self, pos: int, sent_end: int) -> int:
         """Where the clause that starts at pos ends: a semicolon, or after a comma the next trigger,
         clause opener or reporting verb."""
@@ -393,6 +418,8 @@ class EventFinder:
                     continue  # "التقدم" is progress, not the verb "تقدم": a verb takes no article
                 if etype.unless_object and self.other_verb(trig, etype.unless_object):
                     continue  # "في بيان نشره": published, not deployed
+                if etype.only_object and not self.has_object(trig, etype.only_object, sent[0]):
+                    continue  # "نشرت الصحيفة مقابلة": deploying needs troops or weapons to deploy
                 actors, after = self.actors_for(trig, sent)
                 known = self.registry_act(trig) if not actors else None
                 if known is not None:  # "منذ بداية الغزو": the registry knows who invaded whom
