@@ -207,17 +207,17 @@ def test_a_reporting_verb_after_a_comma_ends_the_clause_of_the_event_before_it()
 
 def test_publishing_a_statement_is_no_deployment():
     assert _pairs(_events("ونشرت روسيا قوات إضافية قرب أوكرانيا.")) == [
-        ("gpe:ru", "deploy", "MOBILIZE", "15", "gpe:ua")]
+        ("gpe:ru", "mobilize", "MOBILIZE", "15", "gpe:ua")]
     assert _events("ونشرت روسيا بيانا عن أوكرانيا.") == []
     assert _events("وقال سامي النجار في بيان نشره عن أوكرانيا إن الوضع صعب.") == []
 
 
 def test_deploying_needs_troops_or_weapons_as_the_object():
     assert _events("ونشرت روسيا مقابلة مطولة مع مسؤول عن أوكرانيا.") == []
-    assert _pairs(_events("ونشرت روسيا نحو 3000 جندي قرب أوكرانيا.")) == [("gpe:ru", "deploy", "MOBILIZE", "15", "gpe:ua")]
+    assert _pairs(_events("ونشرت روسيا نحو 3000 جندي قرب أوكرانيا.")) == [("gpe:ru", "mobilize", "MOBILIZE", "15", "gpe:ua")]
     # an object pronoun points back to the troops named before it
     assert _pairs(_events("وقالت فرنسا إن القوات التي نشرتها فرنسا في أوكرانيا ستبقى.")) == [
-        ("gpe:fr", "deploy", "MOBILIZE", "15", "gpe:ua")]
+        ("gpe:fr", "mobilize", "MOBILIZE", "15", "gpe:ua")]
 
 
 def test_a_second_reported_clause_after_a_comma_has_its_own_targets():
@@ -269,5 +269,12 @@ def test_waqa_with_an_incident_is_occurred_not_signed():
 def test_commenting_is_no_suspension_and_being_considered_no_pledge():
     assert _events("وعلق سامي النجار على قرار روسيا بالقول إنه متوقع.") == []
     assert _pairs(_events("وعلقت فرنسا مشاركتها في المحادثات مع روسيا."))[0] == (
-        "gpe:fr", "suspend", "SANCTION", "16", "gpe:ru")
+        "gpe:fr", "sanction", "SANCTION", "16", "gpe:ru")
     assert _events("ويعد سامي النجار من أبرز المسؤولين في فرنسا.") == []
+
+
+def test_presenting_thanks_or_an_apology_is_no_aid():
+    assert _events("وقدم سامي النجار شكره لفرنسا على حسن الاستقبال.") == []
+    assert _events("وقدمت فرنسا اعتذارها لروسيا عن الحادث.") == []
+    assert _pairs(_events("وقدمت فرنسا مساعدات عسكرية إضافية لأوكرانيا.")) == [("gpe:fr", "aid", "AID", "07", "gpe:ua")]
+    assert _pairs(_events("وقدمت فرنسا لأوكرانيا 500 مليون يورو.")) == [("gpe:fr", "aid", "AID", "07", "gpe:ua")]

@@ -70,7 +70,7 @@ class EventLexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> EventLexicon:
     raw = json.loads(resources.files("rasid").joinpath("data/events/verbs.json").read_text("utf-8"))
-    entries = [(form, EventType(action, spec["plover"], spec["cameo"],
+    entries = [(form, EventType(spec.get("action", action), spec["plover"], spec["cameo"],
                                 frozenset(fold(w) for w in spec.get("unless_object", [])),
                                 frozenset(fold(w) for w in spec.get("only_object", []))))
                for action, spec in raw["types"].items() for form in spec["forms"]]
