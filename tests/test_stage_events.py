@@ -268,6 +268,7 @@ def test_waqa_with_an_incident_is_occurred_not_signed():
 
 def test_commenting_is_no_suspension_and_being_considered_no_pledge():
     assert _events("وعلق سامي النجار على قرار روسيا بالقول إنه متوقع.") == []
+    assert _events("وعلق عليه سامي النجار من خلال حسابه في فرنسا.") == []
     assert _pairs(_events("وعلقت فرنسا مشاركتها في المحادثات مع روسيا."))[0] == (
         "gpe:fr", "sanction", "SANCTION", "16", "gpe:ru")
     assert _events("ويعد سامي النجار من أبرز المسؤولين في فرنسا.") == []
