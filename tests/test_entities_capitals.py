@@ -53,3 +53,16 @@ def test_sudan_towns_by_their_press_spellings_not_geonames_clipped_ones():
     doc = rasid.analyze(text, published="2025-06-13")
     forms = [(doc.text[s.start:s.end], s.attrs["id"]) for s in doc.spans("entities") if s.attrs["id"].startswith("loc:")]
     assert forms == [("الفاشر", "loc:379555"), ("كسلا", "loc:372753")]
+
+
+def test_a_capital_opening_a_dateline_is_the_city():
+    text = "بروكسل (رويترز) - قال مسؤولون إن الحلف سيجتمع قريبا.\nموسكو: لن نقبل بنشر قوات أوروبية في أوكرانيا."
+    doc = rasid.analyze(text, published="2025-06-03")
+    forms = [(doc.text[s.start:s.end], s.attrs["id"]) for s in doc.spans("entities")
+             if doc.text[s.start:s.end] in ("بروكسل", "موسكو")]
+    assert forms == [("بروكسل", "loc:2800866"), ("موسكو", "gpe:ru")]
+    text = "طهران، إيران (CNN) -- قال المرشد إن البلاد لن تتفاوض.\nواشنطن، أعلنت عبر وزارة خارجيتها فرض عقوبات."
+    doc = rasid.analyze(text, published="2025-06-03")
+    forms = [(doc.text[s.start:s.end], s.attrs["id"]) for s in doc.spans("entities")
+             if doc.text[s.start:s.end] in ("طهران", "واشنطن")]
+    assert forms == [("طهران", "loc:112931"), ("واشنطن", "gpe:us")]

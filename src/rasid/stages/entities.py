@@ -43,7 +43,7 @@ def resolve_capitals(text: str, spans: list[Span], table: dict, linker) -> list[
     for span in sorted(spans, key=lambda s: s.start):
         country = table.get(span.attrs["id"], {}).get("capital_of")
         if country:
-            governed = locative(text, span) or named_as_city(text, span, previous)
+            governed = locative(text, span) or named_as_city(text, span, previous) or dateline(text, span)
             if not governed and previous_place is not None:
                 between = text[previous_place.end:span.start].strip()
                 governed = between in ("و", "،", ",") or between.startswith("و") and len(between) <= 2
@@ -64,6 +64,19 @@ def resolve_capitals(text: str, spans: list[Span], table: dict, linker) -> list[
         out.append(span)
         previous = span
     return out
+
+
+def dateline(text: str, span: Span) -> bool:
+    """Whether the capital opens a line as a dateline: "بروكسل (رويترز) -", "موسكو - " (not before a
+    colon: a headline's "موسكو: لن نقبل …" is Moscow speaking)."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if text[line_start:span.start].strip():
+        return False
+    rest = text[span.end:span.end + 3].lstrip(" ")
+    if rest[:1] in ("،", ","):  # "عمان، الأردن (CNN) --", not "واشنطن، أعلنت عبر وزارة خارجيتها"
+        line = text[span.end:text.find("\n", span.end) if "\n" in text[span.end:] else len(text)]
+        return "(" in line[:40]
+    return rest[:1] in ("(", "-", "–", "—")
 
 
 def named_as_city(text: str, span: Span, previous: Span | None) -> bool:
