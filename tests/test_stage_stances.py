@@ -295,3 +295,17 @@ def test_support_for_something_without_the_proposition_opposes_it():
 def test_a_plural_hesitant_adjective_is_hesitant():
     text = "وقال سامي النجار إن حلفاء كثيرين ما زالوا مترددين بشأن انضمام أوكرانيا إلى الناتو."
     assert _run(text) == [("per:sami", "ukraine_nato_membership", "hesitant")]
+
+
+def test_troops_the_united_states_sends_are_us_troops():
+    assert _run("وقال سامي النجار إن الولايات المتحدة لن ترسل قوات إلى أوكرانيا.") == [
+        ("gpe:us", "us_troops_in_ukraine", "oppose")]
+    assert _run("وقال سامي النجار إن إيطاليا لن ترسل قوات إلى أوكرانيا.") == [
+        ("gpe:it", "western_troops_in_ukraine", "oppose")]
+
+
+def test_a_rejection_with_its_pronoun_and_a_noun_of_talk_before_the_proposal():
+    assert _run("وجددت روسيا رفضها القاطع لانضمام أوكرانيا إلى حلف الناتو.") == [
+        ("gpe:ru", "ukraine_nato_membership", "oppose")]
+    assert _run("ورفضت إيطاليا الحديث عن إرسال قوات أوروبية إلى أوكرانيا.") == [
+        ("gpe:it", "western_troops_in_ukraine", "oppose")]

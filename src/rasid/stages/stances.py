@@ -63,6 +63,7 @@ class Profile:
     context: dict[str, frozenset[str]] = field(default_factory=dict)  # proposition -> words one of which
     # the text must name near it ("القوات الأمريكية" is this topic's proposition only near أوكرانيا)
     context_sentences: dict[str, int] = field(default_factory=dict)  # how far back (None: whole document)
+    by_sender: dict[str, dict[str, str]] = field(default_factory=dict)  # proposition -> sender id -> proposition
 
 
 @dataclass
@@ -80,6 +81,8 @@ class StanceCues:
     breaks: PhraseMatcher | None = None
     heads: frozenset[str] = frozenset()  # the first word of every cue phrase
     continuatives: frozenset[str] = frozenset()  # "لا تزال": a negation word before them negates nothing
+    verb_particles: frozenset[str] = frozenset()  # "سوف", "قد": may stand between a sender and its verb
+    transparent: frozenset[str] = frozenset()  # "الحديث عن", "فكرة": between a cue verb and the noun it governs
 
 
 def crosses_clause(between: str) -> bool:
@@ -123,6 +126,7 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
     prop_cue_entries: list[tuple[str, object]] = []
     context: dict[str, frozenset[str]] = {}
     context_sentences: dict[str, int] = {}
+    by_sender: dict[str, dict[str, str]] = {}
     for path in paths or tuple(profile_paths()):
         try:
             raw = json.loads(Path(path).read_text("utf-8"))
@@ -142,6 +146,8 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
                     near.append(Near(pid, groups, int(rule.get("window", 6)),
                                      frozenset(fold(w) for w in rule.get("unless", []))))
                 excludes[pid] = frozenset(prop.get("excludes", []))
+                if prop.get("by_sender"):
+                    by_sender[pid] = {str(k): str(v) for k, v in prop["by_sender"].items()}
                 prop_cue_entries += [(c, ("support", pid)) for c in prop.get("support_cues", [])]
         except (KeyError, TypeError, ValueError) as err:
             raise ResourceError(f"topic profile is malformed: {err}", path=str(path)) from err
@@ -152,7 +158,7 @@ def load_profiles(paths: tuple[Path, ...] | None = None) -> Profile:
         owners.setdefault(" ".join(fold(cue).split()), set()).add(pid)
     return Profile(propositions, PhraseMatcher(phrase_entries), near, excludes, near_words,
                    PhraseMatcher((cue, ("support", frozenset(pids))) for cue, pids in owners.items()),
-                   context, context_sentences)
+                   context, context_sentences, by_sender)
 
 
 @lru_cache(maxsize=1)
@@ -168,7 +174,9 @@ def load_cues() -> StanceCues:
                       frozenset(fold(w) for w in raw["clause_openers"]),
                       frozenset(" ".join(fold(w).split()) for w in raw.get("we_cues", [])),
                       PhraseMatcher((w, True) for w in raw.get("clause_breaks", [])), frozenset(cues.first_words()),
-                      frozenset(fold(w) for w in raw.get("not_negated_after", [])))
+                      frozenset(fold(w) for w in raw.get("not_negated_after", [])),
+                      frozenset(fold(w) for w in raw.get("verb_particles", [])),
+                      frozenset(fold(w) for w in raw.get("transparent_nouns", [])))
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,16 +511,38 @@ class StanceFinder:
                 if not borrowed and stance in ("support", "oppose") and self.cues.alternatives.find(
                         self.ws, min(cue.last, prop.last) + 1, max(cue.first, prop.first)):
                     stance = "oppose" if stance == "support" else "support"
+                pid = self._by_sender(str(prop.value), cue, lo)
                 for actor in self.stance_actors(cue, sent, prop_span):
-                    key = (actor, str(prop.value), stance, sent[0])
+                    key = (actor, pid, stance, sent[0])
                     if key in seen:
                         continue
                     seen.add(key)
                     out.append(Span(sent[0], sent[1], "stance", {
-                        "actor": actor, "proposition": prop.value, "stance": stance,
+                        "actor": actor, "proposition": pid, "stance": stance,
                         "date": published, "cue": {"start": self.ws[cue.first].start, "end": self.ws[cue.last].end},
                     }, STAGE))
         return out
+
+    def _by_sender(self, pid: str, cue: Match, lo: int) -> str:
+        """The proposition a sending verb makes of ``pid`` by who sends (the profile's
+        ``by_sender``): "الولايات المتحدة لن ترسل قوات" is about US troops, not European ones. The
+        sender is the actor named right before the verb (past a negation or a future particle) or
+        right after it."""
+        senders = self.profile.by_sender.get(pid)
+        if not senders:
+            return pid
+        first = cue.first
+        while first > lo and (self.is_negation(first - 1) or self.ws[first - 1].key in self.cues.verb_particles):
+            first -= 1
+        before = self.ws[first - 1].end if first > lo else None
+        after = self.ws[cue.last].end
+        for m in self.mentions_all:
+            if (before is not None and m.end == before) or self.doc.text[after:m.start].strip() == "" and m.start >= after:
+                sender = actor_id(m, self.table)
+                sender = self.table.get(sender, {}).get("country") if sender.startswith("per:") else sender
+                if sender in senders:
+                    return senders[sender]
+        return pid
 
     def _quoted_defaults(self, props: list[Match], paired: list[tuple[Match, Match]], lo: int, hi: int,
                          sent: tuple[int, int], published: str | None, seen: set, out: list[Span]) -> None:
@@ -544,13 +574,18 @@ class StanceFinder:
         if any(ch in between for ch in "،,.؛;:"):
             return False
         words = range(verb.last + 1, noun.first)
-        loose = [i for i in words if not any(m.start <= self.ws[i].start < m.end for m in self.mentions_all)]
+        # "رفض … الحديث عن إرسال", "رفضت فكرة إرسال": nouns of talk and plans are transparent
+        loose = [i for i in words if not any(m.start <= self.ws[i].start < m.end for m in self.mentions_all)
+                 and not self._transparent(self.ws[i].key)]
         if not words:
             return True
         lo, hi = self.ws[verb.last + 1].start, self.ws[noun.first - 1].end
         names = {(m.start, m.end) for m in self.mentions_all if lo <= m.start and m.end <= hi}
         # a subject named by title and name in apposition is two names, however many words
         return len(loose) <= 1 and len(loose) + len(names) <= _GOVERNED_REACH
+
+    def _transparent(self, key: str) -> bool:
+        return key in self.cues.transparent or (key.startswith("ال") and key[2:] in self.cues.transparent)
 
     @staticmethod
     def _pair(cues: list[Match], props: list[Match], borrowed: bool) -> list[tuple[Match, Match]]:
