@@ -309,3 +309,8 @@ def test_a_rejection_with_its_pronoun_and_a_noun_of_talk_before_the_proposal():
         ("gpe:ru", "ukraine_nato_membership", "oppose")]
     assert _run("ورفضت إيطاليا الحديث عن إرسال قوات أوروبية إلى أوكرانيا.") == [
         ("gpe:it", "western_troops_in_ukraine", "oppose")]
+
+
+def test_those_a_participle_calls_on_take_no_stance():
+    text = "وأكد سامي النجار أن أوكرانيا تحتاج إلى الحماية، داعيا الناتو إلى تقديم ضمانات أمنية ملزمة لأوكرانيا."
+    assert [actor for actor, _, _ in _run(text)] == ["per:sami"]
