@@ -403,3 +403,9 @@ def test_a_country_whose_name_is_also_a_word_when_the_tagger_reads_a_place() -> 
             "ووقعت شركة لوكهيد مارتن عقدا مع وزارة الدفاع الأمريكية لتزويد بولندا بطائرات إف-35.")
     assert ("مالي", "gpe:ml") in _found(text, "2024-12-05")
     assert not any(s == "مالي" for s, _ in _found("وقال إن الوضع المالي صعب وإن الدعم مالي وعسكري.", "2024-12-05"))
+
+
+def test_the_group_of_eight_is_not_the_group_of_seven() -> None:
+    text = "وانتقد ترامب طرد روسيا من مجموعة الثماني عام 2014. وقال إن الحرب ما كانت لتحدث لو بقيت روسيا في المجموعة."
+    assert [(s, e) for s, e in _found(text, "2025-06-17") if e.startswith("org:")] == [
+        ("مجموعة الثماني", "org:g8"), ("المجموعة", "org:g8")]

@@ -75,7 +75,7 @@ def test_an_organisation_starts_after_a_proclitic_and_takes_its_modifying_adject
         "x:org:مجلس_الامن_القومي": [("مجلس الأمن القومي", 27)]}
     # "آلية" folds to look like a word with the article; it is the verb's object
     assert mentions("وأنشأت منظمة حظر الأسلحة الكيميائية ومجلس الأمن آلية مشتركة", "2018-05-09") == {
-        "org:unsc": [("مجلس الأمن", 37)]}
+        "org:opcw": [("منظمة حظر الأسلحة الكيميائية", 7)], "org:unsc": [("مجلس الأمن", 37)]}
 
 
 def test_a_month_name_in_a_date_is_no_entity() -> None:
