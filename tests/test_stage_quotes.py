@@ -515,3 +515,17 @@ def test_the_rest_of_a_title_in_apposition_after_a_comma_is_not_what_was_said():
 def test_a_spokesman_on_behalf_of_someone_is_not_what_was_said():
     rows = _rows(_doc("وقال المتحدث العسكري باسم الجماعة يحيى سريع إن الهجوم استهدف سفينة في البحر.", {}))
     assert [r[3] for r in rows] == ["الهجوم استهدف سفينة في البحر"]
+
+
+def test_a_report_in_a_relative_clause_after_a_comma_is_its_antecedents():
+    rows = _rows(_doc("واستقبل الوزير سامي النجار، الذي قال إن بلاده تدعم وحدة الأراضي السورية.", PEOPLE))
+    assert [(r[1], r[3]) for r in rows] == [("per:sami", "بلاده تدعم وحدة الأراضي السورية")]
+    rows = _rows(_doc('وانتقد الخطة سامي النجار، الذي قال إن "المعلومات التي لدينا تفيد بأن الخطة ستفشل".', PEOPLE))
+    assert [(r[0], r[1]) for r in rows] == [("direct", "per:sami")]
+    # a restrictive clause with a weak verb reports nothing: "الدراسة التي تشير إلى"
+    assert _rows(_doc("وتوقف سامي النجار عند الدراسة التي تشير إلى أن الأسعار سترتفع كثيرا.", PEOPLE)) == []
+
+
+def test_a_time_adjunct_before_the_ila_of_a_call():
+    rows = _rows(_doc("دعا سامي النجار يوم الأحد إلى حصر السلاح بيد الدولة.", PEOPLE))
+    assert [(r[1], r[3]) for r in rows] == [("per:sami", "حصر السلاح بيد الدولة")]

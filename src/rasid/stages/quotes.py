@@ -15,7 +15,7 @@ import bisect
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -79,6 +79,7 @@ class Cues:
     issued_by: tuple[tuple[str, ...], ...] = ()  # "صادر عن"
     relative_pronouns: frozenset[str] = frozenset()  # "فرنسا، التي …، أنها": a clause describing the speaker
     relative_max_words: int = 0
+    call_complements: dict[str, frozenset[str]] = field(default_factory=dict)  # cue class -> what opens its content
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +122,8 @@ def load_cues() -> Cues:
         issued_by=tuple(tuple(fold(p).split()) for p in raw.get("issued_by", [])),
         relative_pronouns=frozenset(fold(w) for w in raw["adjuncts"].get("relative_pronouns", [])),
         relative_max_words=int(raw["adjuncts"].get("relative_max_words", 0)),
+        call_complements={cls: frozenset(fold(w) for w in words)
+                          for cls, words in raw["adjuncts"].get("class_complements", {}).items()},
     )
 
 
@@ -236,13 +239,29 @@ class QuoteFinder:
     def is_cue(self, wi: int) -> bool:
         key = self.words[wi].key
         if wi > 0 and self.words[wi - 1].key in _RELATIVES:
-            return False  # "التي تشير إلى": a relative clause, not a report
+            # "التي تشير إلى": a relative clause, not a report; but "توم باراك، الذي قال إن" reports
+            return key in self.cues.verbs and self.relative_report(wi) is not None
         if wi > 0 and self.words[wi - 1].key in self.cues.not_said:
             return False  # "لم يذكر البيان …": what was not said is no statement
         if key in self.cues.impersonal and wi + 1 < len(self.words) \
                 and self.words[wi + 1].key in self.cues.complementisers:
             return False  # "يُذكر أن …", "يشار إلى أن": a passive that reports no one
         return key in self.cues.verbs or self.is_attribution(wi)
+
+    def relative_report(self, wi: int) -> Span | None:
+        """"المبعوث الأمريكي توم باراك، الذي قال إن …": a reporting verb (not a weak one) opening a
+        relative clause set off by a comma reports what its antecedent, named right before the
+        comma, said."""
+        if wi < 2 or self.words[wi - 1].key not in _RELATIVES or self.is_weak(wi):
+            return None
+        before = self.words[wi - 2]
+        gap = self.text[before.end:self.words[wi - 1].start]
+        if "،" not in gap and "," not in gap:
+            return None
+        # a person or body, not a place a preposition governs ("مدير إحدى الوكالات في الدوحة، الذي رفض")
+        return next((m for m in self.mentions_in(self.words[max(0, wi - 8)].start, before.end)
+                     if m.end == before.end and m.attrs.get("type") in ("PER", "ORG")
+                     and not governed_by_preposition(self.text, m)), None)
 
     def is_attribution(self, wi: int) -> bool:
         """An attribution phrase starts at word wi (وفقا ل…, بحسب, نقلا عن, على لسان)."""
@@ -765,9 +784,11 @@ class QuoteFinder:
             pos += 1
         return pos
 
-    def past_adjuncts(self, pos: int, limit: int) -> int:
+    def past_adjuncts(self, pos: int, limit: int, cue_class: str | None = None) -> int:
         """Where what was said starts when adjuncts stand between the speaker and the complementiser
-        ("لشبكة CNN، إن …", "في مقابلة مع قناة فرانس 24 إن …"); ``pos`` itself otherwise."""
+        ("لشبكة CNN، إن …", "في مقابلة مع قناة فرانس 24 إن …"; for a call, إلى: "دعا عون يوم الأحد
+        إلى …"); ``pos`` itself otherwise."""
+        complements = self.cues.call_complements.get(cue_class or "", frozenset())
         pos = self.past_relative_clause(pos, limit)
         ahead = self.words_in(pos, limit)[: self.cues.adjunct_max_words + 1]
         # "يحذر الأوروبيين: لن نبقى …": one or two words (whom it is said to), then a colon
@@ -784,7 +805,7 @@ class QuoteFinder:
         previous = self.words[ahead[0]].end
         for j in ahead[1:]:
             w = self.words[j]
-            that = (self._is_that(w.key)
+            that = ((self._is_that(w.key) or w.key in complements)
                     and not self._inside_mention(w.start, w.end))  # not the إن of "سي إن بي سي"
             gap = self.text[previous:w.start]
             # quotation marks end the adjunct, unless they only enclose a name (لشبكة "إي بي سي")
@@ -796,7 +817,7 @@ class QuoteFinder:
             if ":" in gap and not that:  # "في مقابلة: أوروبا …": the adjunct ends at the colon
                 return self.content_start_after(previous, limit)
             if that:  # "لشبكة CNN، إن …", "لدى وصوله: إن …"
-                return self.content_start_after(w.start, limit)
+                return self.content_start_after(w.end if w.key in complements else w.start, limit)
             previous = w.end
         return pos
 
@@ -867,6 +888,8 @@ class QuoteFinder:
                     break
             if cue_wi is not None and self.words[cue_wi].key in self.cues.participles:
                 speaker = self.participle_subject(cue_wi, sent_start)
+            elif cue_wi is not None and self.relative_report(cue_wi) is not None:
+                speaker = self.relative_report(cue_wi)  # "فيليب فيروني، الذي قال إن "…""
             elif cue_wi is not None:
                 speaker, phrase_end = self.speaker_after_cue(cue_wi, open_at)
                 if speaker is None:
@@ -922,6 +945,11 @@ class QuoteFinder:
             if in_direct(w.start):
                 continue
             sent_start, sent_end = self.sentence_of(w.start)
+            antecedent = self.relative_report(j)
+            if antecedent is not None:  # "توم باراك، الذي قال إن …"
+                c0 = self.content_start_after(w.end, sent_end)
+                self._emit(quotes, j, antecedent, c0, self._content_end(c0, sent_end), in_direct)
+                continue
             attribution = self.is_attribution(j)
             if w.key in self.cues.participles:
                 speaker = self.participle_subject(j, sent_start)
@@ -968,7 +996,8 @@ class QuoteFinder:
                 c0 = self.content_start_after(self.past_apposition(phrase_end, sent_end), sent_end)
                 following = self.words_in(phrase_end, sent_end)[:1]
                 if not (following and self._is_that(self.words[following[0]].key)):
-                    c0 = self.past_adjuncts(c0, sent_end)  # "إن على اليونايتد أن": على is said, not an adjunct
+                    # "إن على اليونايتد أن": على is said, not an adjunct
+                    c0 = self.past_adjuncts(c0, sent_end, self.cues.verbs.get(w.key))
                 c1 = self._content_end(c0, sent_end)
             for each in self.coordinated_with(speaker):
                 self._emit(quotes, j, each, c0, c1, in_direct)
