@@ -409,3 +409,9 @@ def test_the_group_of_eight_is_not_the_group_of_seven() -> None:
     text = "وانتقد ترامب طرد روسيا من مجموعة الثماني عام 2014. وقال إن الحرب ما كانت لتحدث لو بقيت روسيا في المجموعة."
     assert [(s, e) for s, e in _found(text, "2025-06-17") if e.startswith("org:")] == [
         ("مجموعة الثماني", "org:g8"), ("المجموعة", "org:g8")]
+
+
+def test_the_leader_of_hts_by_date() -> None:
+    text = "وقال زعيم هيئة تحرير الشام إن سوريا لن تكون منصة لمهاجمة أحد."
+    assert ("زعيم هيئة تحرير الشام", "per:ahmed_al_sharaa") in _found(text, "2024-12-10")
+    assert not any(e.startswith("per:") for _, e in _found(text, "2016-05-01"))
