@@ -475,10 +475,12 @@ class AmountFinder:
                 second = parse_number(toks, j, self.numbers)  # وخمسة: the clitic و joins
             if second is not None:
                 f.first = opener[1]
-        elif b + 1 < n and toks[b].text in lex.dash and toks[b + 1].kind == "num" and p.digits:
+        if second is None and b + 1 < n and toks[b].text in lex.dash and toks[b + 1].kind == "num" and p.digits:
             cand = parse_number(toks, b + 1, self.numbers)
             if cand is not None and not (self._year_like(toks, p) and self._year_like(toks, cand)):
                 second = cand
+                if opener is not None:
+                    f.first = opener[1]  # "بين 3-5 مليارات دولار"
         if second is not None:
             if second.value <= p.value and not (second.scaled and not p.scaled):
                 second = None
