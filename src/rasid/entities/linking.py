@@ -718,6 +718,7 @@ class Linker:
         covered = _Intervals((m.vstart, m.vend) for m in mentions if m.kind in ("title", "variant", "alias"))
         added = _Intervals()  # the generic mentions of this step
         main_countries = self._main_countries(mentions) if by_span else set()
+        span_keys = sorted(by_span)  # to find the generic form right after a title by bisection
         for (gs, ge), hits in sorted(by_span.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
             # a name overlapping the generic form wins, unless the form contains it ("اجتماع في البيت الأبيض")
             if any(a < ge and gs < b and not (gs <= a and b <= ge) for a, b in covered.near(gs, ge)) \
@@ -755,8 +756,9 @@ class Linker:
             elif all(h.form.role >= 0 for h in hits):
                 # "الأمين العام للحلف": the organisation's own short form right after the title, the
                 # story having named it before ("المدير العام للمنظمة" is not WHO's in a story about the OPCW)
-                later = next((other for (a, _), other in by_span.items()
-                              if a > ge and _qualifier_gap(view.text[ge:a], "ORG")), [])
+                k = bisect.bisect_right(span_keys, (ge, len(view.text)))
+                later = by_span[span_keys[k]] if k < len(span_keys) and _qualifier_gap(
+                    view.text[ge:span_keys[k][0]], "ORG") else []
                 orgs = {h.form.entity_id for h in later} & {m.entity_id for m in mentions if m.vend <= gs}
                 fits = [eid for eid, role in holders.items() if role.get("org") in orgs]
                 if len(fits) == 1:
@@ -1074,9 +1076,9 @@ class Linker:
                                        if surnames[s] & ids):
                         ids = None
                     # a final ه is the folded ة of an ending only where the text writes ة ("روتيه" is Rutte)
-                    as_written = text[view.to_original(ws, we)[1] - 1]
                     if ids and any(rest.startswith(s) and rest[len(s):] in DERIVING_ENDINGS
-                                   and not (rest.endswith(TA_MARBUTA_FOLDED) and as_written != "ة")
+                                   and not (rest.endswith(TA_MARBUTA_FOLDED)
+                                            and text[view.to_original(ws, we)[1] - 1] != "ة")
                                    for s in surnames if len(s) >= self.min_letters):
                         ids = None  # "الترامبية" (Trumpian), "لبوتينا" (Butina): the name and an ending
                 if ids and self._family_name_after(view.text, we):

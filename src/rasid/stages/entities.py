@@ -74,8 +74,8 @@ def dateline(text: str, span: Span) -> bool:
         return False
     rest = text[span.end:span.end + 3].lstrip(" ")
     if rest[:1] in ("،", ","):  # "عمان، الأردن (CNN) --", not "واشنطن، أعلنت عبر وزارة خارجيتها"
-        line = text[span.end:text.find("\n", span.end) if "\n" in text[span.end:] else len(text)]
-        return "(" in line[:40]
+        line_end = text.find("\n", span.end)
+        return "(" in text[span.end:line_end if line_end >= 0 else len(text)][:40]
     return rest[:1] in ("(", "-", "–", "—")
 
 
