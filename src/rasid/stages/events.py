@@ -363,10 +363,8 @@ class EventFinder:
         its subject's name too: "نشرت روسيا 3000 جندي", "نشر المزيد من القوات"), or, for a verb
         with an object pronoun or after a relative pronoun, among the words before it in its
         sentence ("القوة … يتم نشرها", "القوات التي نشرتها")."""
-        def is_object(i: int) -> bool:
-            key = self.ws[i].key
-            return key in objects or (key.startswith("ال") and key[2:] in objects) \
-                or any(key[:len(c)] == c and key[len(c):] in objects for c in ("و", "ب", "ل", "وال", "بال", "لل"))
+        def is_object(i: int) -> bool:  # with its proclitics and article: "والقوات", "بالصواريخ"
+            return any(st in objects for st in stems(self.ws[i].key))
         after = trig.last + 1
         if after < len(self.ws):
             subject = next((m for m in self.mentions if m.start == self.ws[after].start), None)
