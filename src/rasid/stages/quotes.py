@@ -79,7 +79,7 @@ class Cues:
     issued_by: tuple[tuple[str, ...], ...] = ()  # "صادر عن"
     relative_pronouns: frozenset[str] = frozenset()  # "فرنسا، التي …، أنها": a clause describing the speaker
     relative_max_words: int = 0
-    call_complements: dict[str, frozenset[str]] = field(default_factory=dict)  # cue class -> what opens its content
+    class_complements: dict[str, frozenset[str]] = field(default_factory=dict)  # cue class -> what opens its content
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +122,7 @@ def load_cues() -> Cues:
         issued_by=tuple(tuple(fold(p).split()) for p in raw.get("issued_by", [])),
         relative_pronouns=frozenset(fold(w) for w in raw["adjuncts"].get("relative_pronouns", [])),
         relative_max_words=int(raw["adjuncts"].get("relative_max_words", 0)),
-        call_complements={cls: frozenset(fold(w) for w in words)
+        class_complements={cls: frozenset(fold(w) for w in words)
                           for cls, words in raw["adjuncts"].get("class_complements", {}).items()},
     )
 
@@ -788,7 +788,7 @@ class QuoteFinder:
         """Where what was said starts when adjuncts stand between the speaker and the complementiser
         ("لشبكة CNN، إن …", "في مقابلة مع قناة فرانس 24 إن …"; for a call, إلى: "دعا عون يوم الأحد
         إلى …"); ``pos`` itself otherwise."""
-        complements = self.cues.call_complements.get(cue_class or "", frozenset())
+        complements = self.cues.class_complements.get(cue_class or "", frozenset())
         pos = self.past_relative_clause(pos, limit)
         ahead = self.words_in(pos, limit)[: self.cues.adjunct_max_words + 1]
         # "يحذر الأوروبيين: لن نبقى …": one or two words (whom it is said to), then a colon
@@ -888,8 +888,8 @@ class QuoteFinder:
                     break
             if cue_wi is not None and self.words[cue_wi].key in self.cues.participles:
                 speaker = self.participle_subject(cue_wi, sent_start)
-            elif cue_wi is not None and self.relative_report(cue_wi) is not None:
-                speaker = self.relative_report(cue_wi)  # "فيليب فيروني، الذي قال إن "…""
+            elif cue_wi is not None and (antecedent := self.relative_report(cue_wi)) is not None:
+                speaker = antecedent  # "فيليب فيروني، الذي قال إن "…""
             elif cue_wi is not None:
                 speaker, phrase_end = self.speaker_after_cue(cue_wi, open_at)
                 if speaker is None:
