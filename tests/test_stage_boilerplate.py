@@ -89,3 +89,13 @@ def test_a_source_link_appended_after_the_last_sentence_is_flagged_to_the_line_e
     found = boilerplate.find_boilerplate(text)
     assert [(text[a:b], kind) for a, b, kind in found] == [
         ("رابط الخبر بصحيفة الوئام: الوزير يصل الرياض", "source_link")]
+
+
+def test_breadcrumbs_font_size_and_keyword_lines_are_page_furniture() -> None:
+    text = ("الرئيسية / أخبار العالم\nالرئيسية » سياسة » عربي ودولي\nحجم الخط\n"
+            "قال الرئيس إن الاقتصاد والسياسة والرياضة أولويات الحكومة هذا العام.\n"
+            "الكلمات المفتاحية: أوكرانيا، فرنسا، الناتو")
+    doc = _run(text)
+    assert [(doc.text[s.start:s.end], s.attrs["kind"]) for s in doc.spans("boilerplate")] == [
+        ("الرئيسية / أخبار العالم", "navigation"), ("الرئيسية » سياسة » عربي ودولي", "navigation"),
+        ("حجم الخط", "navigation"), ("الكلمات المفتاحية: أوكرانيا، فرنسا، الناتو", "tags")]
