@@ -415,3 +415,8 @@ def test_the_leader_of_hts_by_date() -> None:
     text = "وقال زعيم هيئة تحرير الشام إن سوريا لن تكون منصة لمهاجمة أحد."
     assert ("زعيم هيئة تحرير الشام", "per:ahmed_al_sharaa") in _found(text, "2024-12-10")
     assert not any(e.startswith("per:") for _, e in _found(text, "2016-05-01"))
+
+
+def test_a_long_name_spelt_otherwise_only_in_a_short_last_word() -> None:
+    found = _found("وقالت أورسولا فون دير لين إن الأوضاع صعبة جدا في المنطقة.", "2025-03-01")
+    assert ("أورسولا فون دير لين", "per:ursula_von_der_leyen") in found

@@ -1015,7 +1015,8 @@ class Linker:
                     last = group[-1][2]
                     near = {eid for word, eid in options if fuzz.ratio(last, word) >= self.min_ratio - 5}
                     vs, ve = group[0][0] + offset, group[-1][1]
-                    if len(near) == 1 and free(vs, ve) and len(last) >= self.min_letters:
+                    # a short last word needs the longer head: "أورسولا فون دير لين" for "… لاين"
+                    if len(near) == 1 and free(vs, ve) and (len(last) >= self.min_letters or n == 4):
                         out.append(self._mention(view, vs, ve, near.pop(), "variant"))
                         claim(vs, ve)
                         break
