@@ -420,3 +420,9 @@ def test_the_leader_of_hts_by_date() -> None:
 def test_a_long_name_spelt_otherwise_only_in_a_short_last_word() -> None:
     found = _found("وقالت أورسولا فون دير لين إن الأوضاع صعبة جدا في المنطقة.", "2025-03-01")
     assert ("أورسولا فون دير لين", "per:ursula_von_der_leyen") in found
+
+
+def test_the_kremlin_spelt_with_ya_and_the_zaporizhzhia_plant() -> None:
+    text = "وقالت الوكالة إن محطة زابوريجيا النووية فقدت الكهرباء. وقال الكريملين إن موسكو لن تتراجع."
+    assert [e for _, e in _found(text, "2025-03-01") if not e.startswith("gpe:")] == [
+        "loc:zaporizhzhia_npp", "org:kremlin"]
