@@ -759,10 +759,11 @@ class Linker:
                 k = bisect.bisect_right(span_keys, (ge, len(view.text)))
                 later = by_span[span_keys[k]] if k < len(span_keys) and _qualifier_gap(
                     view.text[ge:span_keys[k][0]], "ORG") else []
-                orgs = {h.form.entity_id for h in later} & {m.entity_id for m in mentions if m.vend <= gs}
-                fits = [eid for eid, role in holders.items() if role.get("org") in orgs]
-                if len(fits) == 1:
-                    chosen = fits[0]
+                if later:
+                    orgs = {h.form.entity_id for h in later} & {m.entity_id for m in mentions if m.vend <= gs}
+                    fits = [eid for eid, role in holders.items() if role.get("org") in orgs]
+                    if len(fits) == 1:
+                        chosen = fits[0]
             # "… جون هيلي": a person named right after the title is the one it describes
             title_end = qualifier.vend if qualifier is not None else ge
             named_after = next((m for m in mentions if m.etype == "PER" and m.kind in NAME_KINDS

@@ -343,15 +343,19 @@ class EventFinder:
                 return str(m.attrs["id"])
         return None
 
-    def other_verb(self, trig: Match, objects: frozenset[str]) -> bool:
-        """Whether the word after the trigger (after its subject's name: "نشرت روسيا بيانا"), or the
-        antecedent right before it ("في بيان نشره"), is one of ``objects``."""
+    def _past_subject(self, trig: Match) -> int:
+        """The word after the trigger, or after the name right after it (its subject: "نشرت روسيا")."""
         after = trig.last + 1
         if after < len(self.ws):
             subject = next((m for m in self.mentions if m.start == self.ws[after].start), None)
             if subject is not None:
                 after = bisect.bisect_left(self.starts, subject.end)
-        near = [i for i in (trig.last + 1, after, trig.first - 1) if 0 <= i < len(self.ws)]
+        return after
+
+    def other_verb(self, trig: Match, objects: frozenset[str]) -> bool:
+        """Whether the word after the trigger (after its subject's name: "نشرت روسيا بيانا"), or the
+        antecedent right before it ("في بيان نشره"), is one of ``objects``."""
+        near = [i for i in (trig.last + 1, self._past_subject(trig), trig.first - 1) if 0 <= i < len(self.ws)]
         for i in near:
             key = self.ws[i].key
             if key in objects or (key.startswith("ال") and key[2:] in objects):
@@ -365,11 +369,7 @@ class EventFinder:
         sentence ("القوة … يتم نشرها", "القوات التي نشرتها")."""
         def is_object(i: int) -> bool:  # with its proclitics and article: "والقوات", "بالصواريخ"
             return any(st in objects for st in stems(self.ws[i].key))
-        after = trig.last + 1
-        if after < len(self.ws):
-            subject = next((m for m in self.mentions if m.start == self.ws[after].start), None)
-            if subject is not None:
-                after = bisect.bisect_left(self.starts, subject.end)
+        after = self._past_subject(trig)
         if any(is_object(i) for i in range(trig.last + 1, min(after + _OBJECT_REACH, len(self.ws)))):
             return True
         if trig.first in self.suffixed or (trig.first > 0 and self.ws[trig.first - 1].key in self.lex.relatives):

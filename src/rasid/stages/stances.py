@@ -535,9 +535,11 @@ class StanceFinder:
         while first > lo and (self.is_negation(first - 1) or self.ws[first - 1].key in self.cues.verb_particles):
             first -= 1
         before = self.ws[first - 1].end if first > lo else None
-        after = self.ws[cue.last].end
+        after = nxt = self.ws[cue.last].end
+        while nxt < len(self.doc.text) and self.doc.text[nxt].isspace():
+            nxt += 1  # a name right after the verb starts here, past the spaces
         for m in self.mentions_all:
-            if (before is not None and m.end == before) or self.doc.text[after:m.start].strip() == "" and m.start >= after:
+            if (before is not None and m.end == before) or after <= m.start <= nxt:
                 sender = actor_id(m, self.table)
                 sender = self.table.get(sender, {}).get("country") if sender.startswith("per:") else sender
                 if sender in senders:
